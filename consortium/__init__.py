@@ -1,0 +1,7 @@
+"""consortium: build and check consortia of cluster organisations for EU funding calls.
+
+The package is a library first (``consortium.loading``, ``consortium.checks``); the
+``consortium`` command in ``consortium.cli`` is a thin layer over it.
+"""
+
+__version__ = "0.1.0"

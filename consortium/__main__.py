@@ -1,0 +1,5 @@
+"""Allow ``python -m consortium``."""
+
+from consortium.cli import main
+
+main()

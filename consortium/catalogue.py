@@ -1,0 +1,115 @@
+"""Requests as a catalogue: their calls resolved, deadlines made aware, filtered, sorted.
+
+The listing and deadline commands are views over this; it knows nothing of terminals.
+Lifetimes (EEN Partnering Profile Quality Guidelines): an R&D request lives until its call
+deadline; other profiles 365 days from publication unless they say when they expire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from consortium.deadlines import BRUSSELS, Deadline, make_deadline
+from consortium.loading import Loaded
+from consortium.models import Call, CallInfo, Request
+
+PROFILE_LIFETIME = timedelta(days=365)
+SORTS = ("deadline", "published", "country")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One request with what the tool derived for it."""
+
+    request: Request
+    path: Path
+    programme: str | None
+    call_title: str | None
+    deadlines: list[Deadline]
+    expires: date | None
+
+    @property
+    def call_deadline(self) -> Deadline | None:
+        return next((d for d in self.deadlines if d.name == "call"), None)
+
+    def is_open(self, now: datetime) -> bool:
+        """Open for expressions of interest: not closed, not past its call, not expired."""
+        if self.request.status != "open":
+            return False
+        if self.expires and self.expires < now.date():
+            return False
+        return not any(d.passed(now) for d in self.deadlines)
+
+
+def entry(loaded: Loaded[Request], calls: dict[str, Call]) -> Entry:
+    request = loaded.item
+    info = request.call if isinstance(request.call, CallInfo) else None
+    preset = calls.get(request.call_id or "")
+    tz = (info and info.timezone) or (preset.timezone if preset else BRUSSELS)
+    call_at = request.deadlines.call or (info and info.deadline) or (preset and preset.deadline)
+    deadlines = []
+    if request.deadlines.eoi:
+        deadlines.append(make_deadline("eoi", request.deadlines.eoi, tz))
+    if call_at:
+        deadlines.append(make_deadline("call", call_at, tz))
+    expires = request.expires
+    if expires is None and request.ref.short_kind != "RD" and request.published:
+        expires = request.published + PROFILE_LIFETIME
+    return Entry(
+        request=request,
+        path=loaded.path,
+        programme=(info and info.programme) or (preset.programme if preset else None),
+        call_title=(info and info.title) or (preset.title if preset else None),
+        deadlines=deadlines,
+        expires=expires,
+    )
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What `requests list` keeps; every criterion is case-insensitive."""
+
+    open_only: bool = True
+    countries: frozenset[str] = field(default_factory=frozenset)
+    sector: str | None = None
+    programme: str | None = None
+    call: str | None = None
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+    def keeps(self, item: Entry, now: datetime) -> bool:
+        request = item.request
+        return all(
+            (
+                not self.open_only or item.is_open(now),
+                not self.countries or request.country in self.countries,
+                not self.sector or _contains(request.sectors, self.sector),
+                not self.programme or _contains([item.programme or ""], self.programme),
+                not self.call or _contains([request.call_id or ""], self.call),
+                not self.kinds or request.ref.short_kind in self.kinds,
+            )
+        )
+
+
+def _contains(values: Iterable[str], needle: str) -> bool:
+    needle = needle.casefold()
+    return any(needle in value.casefold() for value in values)
+
+
+def sort_entries(items: list[Entry], by: str, now: datetime) -> list[Entry]:
+    """Sorted copy: `deadline` puts the soonest coming deadline first, passed ones last."""
+    if by == "published":
+        return sorted(items, key=lambda e: e.request.published or date.min, reverse=True)
+    if by == "country":
+        return sorted(items, key=lambda e: (e.request.country, e.request.reference))
+    return sorted(items, key=lambda e: _deadline_key(e, now))
+
+
+def _deadline_key(item: Entry, now: datetime) -> tuple[int, float, str]:
+    coming = [d.remaining_seconds(now) for d in item.deadlines if not d.passed(now)]
+    if coming:
+        return (0, min(coming), item.request.reference)
+    passed = [d.remaining_seconds(now) for d in item.deadlines]
+    return (1, -max(passed) if passed else float("inf"), item.request.reference)

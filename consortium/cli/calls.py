@@ -1,0 +1,59 @@
+"""`consortium calls list|show`: the calls the tool knows, with their sources."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from consortium.cli.common import fail_message, report_problems
+
+app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
+CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command("list")
+def list_calls(calls_dir: CallsDir = Path("calls"), as_json: AsJson = False) -> None:
+    """List built-in calls and those in calls/."""
+    from consortium.calls import known_calls
+    from consortium.report.calls import print_calls
+
+    calls, problems = known_calls(calls_dir)
+    report_problems(problems)
+    if as_json:
+        json.dump([c.model_dump(mode="json") for c in calls.values()], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_calls(list(calls.values()))
+    if problems:
+        raise typer.Exit(2)
+
+
+@app.command("show")
+def show_call(
+    call_id: Annotated[str, typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.")],
+    calls_dir: CallsDir = Path("calls"),
+    as_json: AsJson = False,
+) -> None:
+    """Show one call: deadline, rules and the sources they come from."""
+    import difflib
+
+    from consortium.calls import known_calls
+    from consortium.report.calls import print_call
+
+    calls, problems = known_calls(calls_dir)
+    report_problems(problems)
+    call = calls.get(call_id.strip().upper())
+    if call is None:
+        close = difflib.get_close_matches(call_id.upper(), list(calls), n=1)
+        hint = f"did you mean {close[0]}?" if close else "see `consortium calls list`"
+        fail_message(f"unknown call {call_id}: {hint}")
+    if as_json:
+        json.dump(call.model_dump(mode="json"), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_call(call)

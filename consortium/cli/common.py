@@ -1,0 +1,58 @@
+"""Options and exits shared by every command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from consortium.problems import Problem
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Count from the start of this day, Brussels time (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        help="Count from this instant (ISO 8601; Brussels time if no offset). "
+        "Also read from CONSORTIUM_NOW.",
+        show_default=False,
+    ),
+]
+
+
+def resolve_now(today: str | None, now: str | None) -> datetime:
+    """The one place the clock is read, and only when no instant was given."""
+    from consortium.deadlines import parse_now
+
+    try:
+        given = parse_now(today, now, os.environ.get("CONSORTIUM_NOW"))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return given or datetime.now(UTC)
+
+
+def report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        sys.stderr.write(f"{problem}\n")
+
+
+def fail(problems: list[Problem]) -> NoReturn:
+    """Could not do the job: each problem on its own line, then exit 2."""
+    report_problems(problems)
+    raise typer.Exit(2)
+
+
+def fail_message(message: str) -> NoReturn:
+    sys.stderr.write(f"consortium: {message}\n")
+    raise typer.Exit(2)

@@ -1,0 +1,56 @@
+"""ISO 3166-1 alpha-2 country codes, validated against the IANA tz database's table.
+
+The ``tzdata`` package (already needed for ``Europe/Brussels`` on systems without zone
+files) ships ``iso3166.tab``: every assigned alpha-2 code with its name, kept current by
+the tz maintainers. ``XK`` (Kosovo) is a user-assigned code that the European Commission
+uses in its programme documents, so it is accepted too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+EXTRA_CODES = {"XK": "Kosovo"}
+# The EU's own nomenclature uses EL for Greece and UK for the United Kingdom (Interinstitutional
+# Style Guide, section 7.1); files must use the ISO codes, and say so when they do not.
+EU_SPELLINGS = {"EL": "GR", "UK": "GB"}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Code → English name, for every code a file may use."""
+    text = resources.files("tzdata.zoneinfo").joinpath("iso3166.tab").read_text("utf-8")
+    names = dict(EXTRA_CODES)
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.partition("\t")
+            names[code] = name.replace("&", "and")
+    return names
+
+
+def check_country(value: object) -> str:
+    """The upper-case ISO code for ``value``, or ValueError saying how to write it."""
+    if isinstance(value, bool):
+        word = "NO" if value is False else "YES/ON"
+        raise ValueError(
+            f"YAML read this country as the boolean {value} (from an unquoted {word}): "
+            'quote it, e.g. country: "NO"'
+        )
+    if not isinstance(value, str):
+        raise ValueError(f"expected a two-letter country code, got {value!r}")
+    code = value.strip().upper()
+    names = country_names()
+    if code in names:
+        return code
+    if code in EU_SPELLINGS:
+        iso = EU_SPELLINGS[code]
+        raise ValueError(f"'{value}' is the EU's spelling: use the ISO code {iso} ({names[iso]})")
+    by_name = {name.lower(): c for c, name in names.items()}
+    if value.strip().lower() in by_name:
+        raise ValueError(f"write the ISO code {by_name[value.strip().lower()]}, not the name")
+    raise ValueError(f"unknown country code '{value}': use ISO 3166-1 alpha-2, e.g. FR, ES, NO")
+
+
+def country_name(code: str) -> str:
+    return country_names().get(code, code)

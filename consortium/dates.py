@@ -1,0 +1,82 @@
+"""Dates as people type them in partner-search profiles, parsed without guessing.
+
+EEN profiles write dates day first (``20/12/2020``); ISO dates (``2020-12-20``) come from
+YAML already typed. dateutil's ``dayfirst`` misreads ISO input (``2026-02-01`` becomes
+2 January), so the numeric forms are parsed here explicitly and dateutil only sees text
+with a month name. An impossible date (``31/02/2021``) is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_HAS_MONTH_NAME = re.compile(r"[A-Za-z]{3,}")
+_HINT = "write it as YYYY-MM-DD, DD/MM/YYYY or '20 December 2020'"
+
+
+class DateError(ValueError):
+    """A date that cannot be read, with a message that says how to write it."""
+
+
+def _make(year: int, month: int, day: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"'{text}' has no month {month}: {_HINT}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        raise DateError(f"'{text}' is not a real date ({name} {year} has {last} days)")
+    return date(year, month, day)
+
+
+def parse_date(value: object) -> date:
+    """A calendar date from a YAML value: a date, or text in one of the accepted forms."""
+    if isinstance(value, datetime):
+        raise DateError(f"expected a date, got a date and time ({value.isoformat()})")
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateError(f"expected a date, got {value!r}: {_HINT}")
+    text = value.strip()
+    if match := _ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        return _make(year, month, day, text)
+    if match := _DAY_FIRST.match(text):
+        day, month, year = (int(g) for g in match.groups())
+        return _make(year, month, day, text)
+    if _HAS_MONTH_NAME.search(text):
+        return _parse_words(text)
+    raise DateError(f"cannot read '{text}' as a date: {_HINT}")
+
+
+def _parse_words(text: str) -> date:
+    """'20 December 2020': dateutil with two defaults, so a missing part is caught."""
+    from dateutil import parser
+
+    try:
+        first = parser.parse(text, default=datetime(1, 1, 1), dayfirst=True)
+        second = parser.parse(text, default=datetime(2, 2, 2), dayfirst=True)
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"cannot read '{text}' as a date ({exc}): {_HINT}") from None
+    if first.date() != second.date():
+        raise DateError(f"'{text}' is not a full date (day, month and year): {_HINT}")
+    if first.time() != datetime.min.time():
+        raise DateError(f"expected a date, got a time too in '{text}'")
+    return first.date()
+
+
+def parse_date_or_datetime(value: object) -> date | datetime:
+    """A date, or a date and time (ISO 8601, with or without an offset)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and ("T" in value or ":" in value):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise DateError(
+                f"cannot read '{value}' as a date and time: write 2021-02-02T17:00:00+01:00"
+            ) from None
+    return parse_date(value)

@@ -1,0 +1,110 @@
+"""Deadlines as aware datetimes in the call's zone, and countdowns computed in UTC.
+
+Source: EU call deadlines are "17:00 Brussels time" (Funding & Tenders portal). A zone,
+never a fixed offset: 17:00 is 16:00 UTC in winter and 15:00 UTC in summer. A date-only
+call deadline means 17:00; a date-only EOI deadline means the end of that day.
+Nothing here reads the clock: "now" is always passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo
+
+BRUSSELS = "Europe/Brussels"
+CALL_TIME = time(17, 0)
+EOI_TIME = time(23, 59, 59)
+DEFAULT_TIMES = {"call": CALL_TIME, "eoi": EOI_TIME}
+LABELS = {"eoi": "Expression of interest", "call": "Call deadline"}
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def localise(value: date | datetime, tz: str, default_time: time) -> datetime:
+    """An aware datetime: dates get ``default_time``, naive datetimes the zone ``tz``."""
+    if isinstance(value, datetime):
+        # an offset written in the file is honoured, then shown in the call's zone
+        return value.astimezone(zone(tz)) if value.tzinfo else value.replace(tzinfo=zone(tz))
+    return datetime.combine(value, default_time, tzinfo=zone(tz))
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A named deadline (``eoi`` or ``call``) at an aware instant."""
+
+    name: str
+    at: datetime
+
+    def remaining_seconds(self, now: datetime) -> int:
+        return seconds_between(now, self.at)
+
+    def passed(self, now: datetime) -> bool:
+        return self.remaining_seconds(now) < 0
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.name, self.name)
+
+
+def make_deadline(name: str, value: date | datetime, tz: str) -> Deadline:
+    return Deadline(name, localise(value, tz, DEFAULT_TIMES[name]))
+
+
+def seconds_between(start: datetime, end: datetime) -> int:
+    """Whole seconds from ``start`` to ``end``, in UTC: same-zone subtraction ignores DST."""
+    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds())
+
+
+def countdown(seconds: int) -> str:
+    """'in 23 days 4 h', 'in 3 h 20 min', 'passed 3 days ago'."""
+    if seconds >= 0:
+        return f"in {_span(seconds)}"
+    return f"passed {_span(-seconds, coarse=True)} ago"
+
+
+def _span(seconds: int, coarse: bool = False) -> str:
+    """Days and hours, or hours and minutes; ``coarse`` keeps only the largest unit."""
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        unit = "day" if days == 1 else "days"
+        return f"{days} {unit} {hours} h" if hours and not coarse else f"{days} {unit}"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes and not coarse else f"{hours} h"
+    return f"{minutes} min" if minutes else f"{seconds} s"
+
+
+def parse_now(today: str | None, now: str | None, env: str | None) -> datetime | None:
+    """The instant to count from, from ``--now``, ``--today`` or ``CONSORTIUM_NOW``.
+
+    ``--today D`` means the start of day D in Brussels; a ``--now`` without an offset is
+    Brussels time too. Returns None when none is given: only the CLI may then read the clock.
+    Raises ValueError with a message that says how to write the value.
+    """
+    if now:
+        return _parse_instant(now, "--now")
+    if today:
+        try:
+            day = date.fromisoformat(today.strip())
+        except ValueError:
+            raise ValueError(f"--today '{today}' is not a date: write YYYY-MM-DD") from None
+        return datetime.combine(day, time(0), tzinfo=zone(BRUSSELS))
+    if env:
+        return _parse_instant(env, "CONSORTIUM_NOW")
+    return None
+
+
+def _parse_instant(text: str, name: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"{name} '{text}' is not an ISO date and time: write 2021-02-02T16:00:01+00:00"
+        ) from None
+    return value if value.tzinfo else value.replace(tzinfo=zone(BRUSSELS))

@@ -1,0 +1,25 @@
+"""The four kinds of file a proposal repo holds, as validated models (DESIGN section 3).
+
+Field names are the contract with users' files: add fields freely, rename none.
+"""
+
+from consortium.models.call import Call, CallRules, LabelRule
+from consortium.models.cluster import Cluster, Experience, Label, Region
+from consortium.models.consortium import ConsortiumFile, MemberEntry
+from consortium.models.request import CallInfo, Request, RequestMember, Seeking
+
+__all__ = [
+    "Call",
+    "CallInfo",
+    "CallRules",
+    "Cluster",
+    "ConsortiumFile",
+    "Experience",
+    "Label",
+    "LabelRule",
+    "MemberEntry",
+    "Region",
+    "Request",
+    "RequestMember",
+    "Seeking",
+]

@@ -1,0 +1,70 @@
+"""A funding call and the rules a consortium must meet for it (presets or calls/*.yaml)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
+from consortium.models.fields import LabelLevel, MemberType, Moment, Strict
+
+DEFAULT_TIMEZONE = "Europe/Brussels"
+
+
+class LabelRule(Strict):
+    """`{preferred: gold}` (a warning when missing) or `{required: silver}` (an error)."""
+
+    preferred: LabelLevel | None = None
+    required: LabelLevel | None = None
+
+
+class CallRules(Strict):
+    """Every key optional: a consortium's `rules:` override only the keys it sets."""
+
+    min_partners: int | None = None
+    max_partners: int | None = None
+    min_countries: int | None = None
+    min_eu_members: int | None = None
+    eligible_countries: list[str] | None = None
+    member_types: list[MemberType] | None = None
+    eccp_required: bool | None = None
+    min_less_developed_or_transition: int | None = None
+    coordinator_label: LabelRule | None = None
+
+    def merged(self, override: CallRules | None) -> CallRules:
+        """These rules with the keys set in ``override`` replaced."""
+        if override is None:
+            return self
+        return self.model_copy(update=override.model_dump(exclude_unset=True))
+
+    @field_validator("eligible_countries")
+    @classmethod
+    def _known_codes(cls, value: list[str] | None) -> list[str] | None:
+        from consortium.eligibility import check_country_or_set
+
+        return [check_country_or_set(v) for v in value] if value is not None else None
+
+
+class Call(Strict):
+    id: str
+    programme: str
+    title: str
+    deadline: Moment | None = None
+    timezone: str = DEFAULT_TIMEZONE
+    url: str | None = None
+    budget: str | None = None
+    sources: list[str] = []
+    notes: str | None = None
+    rules: CallRules = CallRules()
+
+    @field_validator("timezone")
+    @classmethod
+    def _real_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ValueError, KeyError, OSError):
+            raise PydanticCustomError(
+                "consortium", f"unknown time zone '{value}': use an IANA name like Europe/Brussels"
+            ) from None
+        return value

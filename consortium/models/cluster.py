@@ -1,0 +1,57 @@
+"""A cluster profile: what the check needs to know about one candidate member."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from consortium.models.fields import (
+    Country,
+    Day,
+    LabelLevel,
+    MemberType,
+    Pic,
+    Role,
+    Strict,
+    TextList,
+)
+
+RegionCategory = Literal["less-developed", "transition", "more-developed"]
+
+
+class Region(Strict):
+    """Cohesion-policy region category of the cluster's seat (NUTS 2)."""
+
+    nuts: str | None = None
+    category: RegionCategory | None = None
+
+
+class Label(Strict):
+    """ESCA/EUCLES cluster-management label."""
+
+    level: LabelLevel
+    valid_until: Day | None = None
+    awarded: Day | None = None
+
+
+class Experience(Strict):
+    programme: str
+    project: str | None = None
+    role: Role | None = None
+    year: int | None = None
+
+
+class Cluster(Strict):
+    id: str | None = None
+    name: str
+    country: Country
+    type: MemberType = "cluster"
+    region: Region | None = None
+    sectors: TextList = []
+    label: Label | None = None
+    eccp: bool = False
+    pic: Pic | None = None
+    experience: list[Experience] = []
+    roles: list[Role] = ["coordinator", "partner"]
+    website: str | None = None
+    contact: str | None = None
+    notes: str | None = None

@@ -1,0 +1,36 @@
+"""Problems as values: a located message about one file.
+
+Loading and validation never raise for a user's mistake; they return Problems, so one
+bad file among many is reported and the others still load (as check-jsonschema does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one file, at a line and column (1-based; 0 when unknown)."""
+
+    path: Path
+    message: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class ProblemsError(Exception):
+    """Raised only at library boundaries that must return a single object or fail."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,56 @@
+"""EEN profile references: ``<TYPE><ISO2 country><YYYYMMDD><sequence>``.
+
+Source: EEN Partnering Profile Quality Guidelines (and the older MERLIN POD). The kind and
+creation date of a profile derive from its reference, so they are never typed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+KINDS: dict[str, str] = {
+    "RD": "R&D request",
+    "RDR": "R&D request",  # the platform's form since about 2022
+    "BO": "business offer",
+    "BR": "business request",
+    "TO": "technology offer",
+    "TR": "technology request",
+}
+_PATTERN = re.compile(r"^(RDR|RD|BO|BR|TO|TR)([A-Z]{2})(\d{4})(\d{2})(\d{2})(\d{3,})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A parsed reference: its type code, country and creation date."""
+
+    text: str
+    type: str
+    country: str
+    created: date
+
+    @property
+    def kind(self) -> str:
+        return KINDS[self.type]
+
+    @property
+    def short_kind(self) -> str:
+        """The two-letter type, with RDR folded into RD so listings filter on one code."""
+        return "RD" if self.type == "RDR" else self.type
+
+
+def parse_reference(text: str) -> Reference:
+    """Parse a reference, or raise ValueError saying what the form must be."""
+    match = _PATTERN.match(text.strip().upper())
+    if not match:
+        raise ValueError(
+            f"'{text}' is not an EEN reference: expected TYPE (RD, RDR, BO, BR, TO, TR), "
+            "a two-letter country, the date as YYYYMMDD and a number, e.g. RDFR20201119001"
+        )
+    kind, country, year, month, day, _ = match.groups()
+    try:
+        created = date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"'{text}' holds no real date ({year}-{month}-{day})") from None
+    return Reference(match.group(0), kind, country, created)

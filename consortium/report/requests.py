@@ -1,0 +1,201 @@
+"""Output of `requests list`, `requests show` and `deadlines`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from consortium.catalogue import Entry
+from consortium.countries import country_name
+from consortium.deadlines import Deadline, countdown
+from consortium.report.values import deadline_value, when
+
+
+def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
+    request = item.request
+    return {
+        "reference": request.reference,
+        "kind": request.ref.kind,
+        "type": request.ref.short_kind,
+        "country": request.country,
+        "title": request.title,
+        "status": request.status,
+        "open": item.is_open(now),
+        "call": request.call_id,
+        "programme": item.programme,
+        "published": request.published.isoformat() if request.published else None,
+        "expires": item.expires.isoformat() if item.expires else None,
+        "deadlines": [deadline_value(d, now) for d in item.deadlines],
+        "file": str(item.path),
+    }
+
+
+def write_json(items: list[Entry], now: datetime) -> None:
+    json.dump([entry_value(i, now) for i in items], sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+CSV_COLUMNS = [
+    "reference",
+    "type",
+    "country",
+    "call",
+    "programme",
+    "status",
+    "open",
+    "published",
+    "eoi",
+    "call_deadline",
+    "title",
+    "file",
+]
+
+
+def write_csv(items: list[Entry], now: datetime) -> None:
+    writer = csv.DictWriter(sys.stdout, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        row = entry_value(item, now)
+        by_name = {d["name"]: d["at"] for d in row["deadlines"]}
+        writer.writerow({**row, "eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")})
+
+
+def _deadline(item: Entry, name: str) -> Deadline | None:
+    return next((d for d in item.deadlines if d.name == name), None)
+
+
+def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Partner-search requests as of {now:%d %b %Y %H:%M %Z}")
+    for column in (
+        "Reference",
+        "Kind",
+        "Country",
+        "Call",
+        "EOI deadline",
+        "Call deadline",
+        "Status",
+    ):
+        table.add_column(column, overflow="fold", no_wrap=column in ("Reference", "Call"))
+    for item in items:
+        request = item.request
+        state = (
+            "open"
+            if item.is_open(now)
+            else request.status
+            if request.status == "closed"
+            else "expired"
+        )
+        table.add_row(
+            request.reference,
+            request.ref.short_kind,
+            request.country,
+            request.call_id or "-",
+            when(_deadline(item, "eoi"), now, "\n"),
+            when(_deadline(item, "call"), now, "\n"),
+            state,
+        )
+    console = Console()
+    console.print(table)
+    hint = "" if shown_all else " (open only; --all for every request)"
+    console.print(f"{len(items)} request(s){hint}", style="dim")
+
+
+def print_request(item: Entry, now: datetime) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    request = item.request
+    table = Table(show_header=False, box=None, title=f"{request.reference}: {request.ref.kind}")
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    rows: list[tuple[str, str]] = [
+        ("Title", request.title),
+        ("Country", f"{request.country} ({country_name(request.country)})"),
+        ("Created", f"{request.ref.created:%d %b %Y} (from the reference)"),
+        ("Published", f"{request.published:%d %b %Y}" if request.published else "-"),
+        (
+            "Status",
+            f"{request.status}; {'open' if item.is_open(now) else 'not open'} for expressions of interest",
+        ),
+        ("Call", " - ".join(x for x in (request.call_id, item.call_title) if x) or "-"),
+        ("Programme", item.programme or "-"),
+        ("EOI deadline", when(_deadline(item, "eoi"), now)),
+        ("Call deadline", when(_deadline(item, "call"), now)),
+    ]
+    if item.expires:
+        rows.append(("Expires", f"{item.expires:%d %b %Y}"))
+    rows.append(("Stage", request.stage or "-"))
+    for member in request.consortium:
+        name = member.name or country_name(member.country)
+        sectors = f", {', '.join(member.sectors)}" if member.sectors else ""
+        rows.append(("Consortium", f"{name} ({member.country}{sectors}): {member.status}"))
+    if request.seeking:
+        rows.extend(_seeking_rows(request.seeking))
+    for label, value in (
+        ("Keywords", ", ".join(request.keywords)),
+        ("Summary", " ".join((request.summary or "").split())),
+        ("Source", request.source),
+        ("File", str(item.path)),
+    ):
+        if value:
+            rows.append((label, value.strip()))
+    for label, value in rows:
+        table.add_row(label, value)
+    Console().print(table)
+
+
+def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
+    label = ""
+    if seeking.label:
+        label = f"; {seeking.label} label {'required' if seeking.label_required else 'preferred'}"
+    return [
+        ("Seeking", f"{seeking.type or 'partner'} as {seeking.role or 'partner'}{label}"),
+        ("Sectors sought", ", ".join(seeking.sectors) or "-"),
+        ("Experience", ", ".join(seeking.experience) or "-"),
+    ]
+
+
+def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: str) -> None:
+    if output == "json":
+        values = [
+            {"reference": e.request.reference, "call": e.request.call_id, **deadline_value(d, now)}
+            for e, d in rows
+        ]
+        json.dump(values, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    if output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["reference", "call", "name", "at", "remaining_seconds"])
+        for e, d in rows:
+            writer.writerow(
+                [
+                    e.request.reference,
+                    e.request.call_id,
+                    d.name,
+                    d.at.isoformat(),
+                    d.remaining_seconds(now),
+                ]
+            )
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Deadlines as of {now:%d %b %Y %H:%M %Z}")
+    for column in ("When", "Countdown", "Deadline", "Reference", "Call"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("Reference", "Call"))
+    for e, d in rows:
+        table.add_row(
+            f"{d.at:%d %b %Y %H:%M} {d.at.tzname()}",
+            countdown(d.remaining_seconds(now)),
+            d.label,
+            e.request.reference,
+            e.request.call_id or "-",
+        )
+    Console().print(table)

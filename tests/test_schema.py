@@ -1,0 +1,53 @@
+"""JSON Schemas exist for every kind and match the field contract of DESIGN section 3."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        (
+            "request",
+            {
+                "reference",
+                "title",
+                "country",
+                "published",
+                "status",
+                "call",
+                "deadlines",
+                "stage",
+                "consortium",
+                "seeking",
+                "summary",
+            },
+        ),
+        (
+            "cluster",
+            {
+                "name",
+                "country",
+                "type",
+                "region",
+                "sectors",
+                "label",
+                "eccp",
+                "pic",
+                "experience",
+                "roles",
+            },
+        ),
+        ("consortium", {"call", "request", "members", "rules"}),
+        ("call", {"id", "programme", "title", "deadline", "timezone", "sources", "rules"}),
+    ],
+)
+def test_schema_has_contract_fields(cli, kind, fields):
+    result = cli("schema", kind)
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert fields <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
