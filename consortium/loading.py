@@ -105,6 +105,8 @@ def _message(model: type[BaseModel], loc: list[Any], error: Any) -> str:
         return f"missing required key '{where}': add it"
     if kind == "consortium":
         return f"{where}: {error['msg']}"
+    if kind == "string_type" and isinstance(error["input"], bool):
+        return f"{where}: YAML read an unquoted yes/no/on/off as {error['input']}: quote the value"
     return f"{where}: {error['msg'][:1].lower()}{error['msg'][1:]}, not {error['input']!r:.60}"
 
 

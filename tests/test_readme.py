@@ -22,18 +22,39 @@ def test_readme_opens_with_two_commands_and_ci_runs_the_test_one():
 
 
 def test_main_command_runs_in_a_real_subprocess():
-    """The main job's last step, run through the installed console script."""
-    main_job = COMMANDS[0].split("&&")[-1].strip()
-    argv = shlex.split(main_job)
-    assert argv[0] == ".venv/bin/consortium"
+    """The main job's consortium runs, through the installed console script: seed, then complete."""
+    runs = [
+        shlex.split(part.strip())
+        for part in re.split(r"&&|;", COMMANDS[0])
+        if "bin/consortium" in part
+    ]
+    assert [argv[0] for argv in runs] == [".venv/bin/consortium"] * 2
     script = Path(sys.executable).with_name("consortium")
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    done = subprocess.run(
-        [str(script), *argv[1:]], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60
+    done = [
+        subprocess.run(
+            [str(script), *argv[1:]], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60
+        )
+        for argv in runs
+    ]
+    assert [d.returncode for d in done] == [1, 0], [d.stderr for d in done]
+    assert done[0].stdout.startswith("INCOMPLETE") and "no coordinator" in done[0].stdout
+    assert done[1].stdout.startswith("COMPLETE")
+    assert all("Traceback" not in d.stderr for d in done)
+
+
+def test_internal_errors_are_one_line_and_exit_2(tmp_path):
+    """The last line of defence in main(): a bug must not look like 'incomplete' (exit 1)."""
+    code = (
+        "import sys, consortium.cli as c\n"
+        "def boom(*a, **k): raise RuntimeError('boom')\n"
+        "c.app = boom\n"
+        "sys.argv = ['consortium', 'check']\n"
+        "c.main()\n"
     )
-    assert done.returncode == 0, done.stderr
-    assert "RDFR20201119001" in done.stdout
-    assert "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == "consortium: internal error (RuntimeError: boom); please report it\n"
 
 
 def test_python_dash_m_works():

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from consortium.cli import calls, files, requests
+from consortium.cli import calls, check, files, requests
 
 app = typer.Typer(
     name="consortium",
@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 app.add_typer(requests.app, name="requests")
 app.add_typer(calls.app, name="calls")
+app.command()(check.check)
 app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)

@@ -36,7 +36,9 @@ class CallRules(Strict):
         """These rules with the keys set in ``override`` replaced."""
         if override is None:
             return self
-        return self.model_copy(update=override.model_dump(exclude_unset=True))
+        return CallRules.model_validate(
+            {**self.model_dump(), **override.model_dump(exclude_unset=True)}
+        )
 
     @field_validator("eligible_countries")
     @classmethod

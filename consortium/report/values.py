@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from consortium.deadlines import Deadline, countdown
+
+if TYPE_CHECKING:
+    from consortium.models import Label
+    from consortium.rules.base import Finding
 
 
 def deadline_value(deadline: Deadline, now: datetime) -> dict[str, Any]:
@@ -26,3 +30,19 @@ def when(deadline: Deadline | None, now: datetime, sep: str = " ") -> str:
     at = deadline.at
     left = countdown(deadline.remaining_seconds(now))
     return f"{at:%d %b %Y %H:%M} {at.tzname()}{sep}({left})"
+
+
+def label_text(label: Label | None, deadline: datetime | None) -> str:
+    """'gold, valid until 2022-06-30' or 'gold, lapses 2021-01-15 (before the deadline)'."""
+    if label is None:
+        return "-"
+    if label.valid_until is None:
+        return label.level
+    lapses = deadline is not None and label.valid_until < deadline.date()
+    if lapses:
+        return f"{label.level}, lapses {label.valid_until} (before the deadline)"
+    return f"{label.level}, valid until {label.valid_until}"
+
+
+def where(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}"

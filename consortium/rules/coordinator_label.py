@@ -1,0 +1,36 @@
+"""Whether the coordinator holds the cluster-management label the call or request asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding, describe
+from consortium.rules.labels import at_least, lapses_before, wanted_label
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """coordinator-label: the coordinator's label at least the level asked for, valid at the deadline.
+
+    An error where the label is required (call rules ``coordinator_label: {required: ...}``
+    or the request's ``label_required: true``), a warning where it is only preferred.
+    Source: seed RDFR20201119001 ("a Gold label is a plus": preferred); ESCA label levels.
+    Passes: Gold coordinator valid until 2022-06-30, Gold preferred, deadline 2021-02-02.
+    Fails: Silver coordinator, Gold preferred (a warning), or Gold required (an error).
+    """
+    wanted = wanted_label(ctx)
+    if wanted is None:
+        return
+    for member in ctx.coordinators[:1]:
+        label = member.cluster.label
+        if label and lapses_before(label, ctx.on):
+            label = None
+        if not at_least(label, wanted.level):
+            held: str = member.cluster.label.level if member.cluster.label else "no label"
+            if member.cluster.label and label is None:
+                held = f"a {held} label that lapses before the deadline"
+            yield ctx.at_member(
+                "coordinator-label",
+                wanted.severity,
+                member,
+                f"{wanted.why} a {wanted.level} coordinator; {describe(member)} holds {held}",
+            )

@@ -1,0 +1,27 @@
+"""How many distinct countries the members come from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """min-countries: members from at least ``min_countries`` different countries.
+
+    Source: COS-CLUSTER-2018-03-02 (3 different EU/COSME countries); Horizon Europe
+    General Annexes B; Interreg Europe FAQ 13.
+    Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3.
+    """
+    wanted = ctx.proposal.rules.min_countries
+    found = sorted({m.cluster.country for m in ctx.members})
+    if wanted is not None and len(found) < wanted:
+        listed = ", ".join(found) or "none"
+        yield ctx.at_key(
+            "min-countries",
+            "error",
+            f"members come from {len(found)} countries ({listed}), the call needs {wanted}: "
+            f"add members from {wanted - len(found)} other eligible countries",
+            "members",
+        )

@@ -1,0 +1,28 @@
+"""The same cluster listed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding, describe
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """duplicate-member: each cluster appears once.
+
+    A duplicate inflates the partner and country counts.
+    Source: DESIGN section 4 (rule ids); COS-CLUSTER-2018-03-02 counts legal entities.
+    Passes: two different clusters. Fails: the same cluster id twice.
+    """
+    first_line: dict[str, int] = {}
+    for member in ctx.members:
+        key = member.cluster_id
+        if key in first_line:
+            yield ctx.at_member(
+                "duplicate-member",
+                "error",
+                member,
+                f"{describe(member)} is listed again (first on line {first_line[key]}): remove one",
+            )
+        else:
+            first_line[key] = member.line

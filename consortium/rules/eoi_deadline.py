@@ -1,0 +1,18 @@
+"""Whether the request still takes expressions of interest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding
+from consortium.rules.deadline_rules import passed
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """eoi-deadline: the expression-of-interest deadline has not passed (a warning).
+
+    A passed EOI deadline closes the door to newcomers, not the consortium's submission.
+    Source: DESIGN section 4; EEN profiles ("Expression of interest deadline").
+    Passes: EOI 2020-12-20, now 2020-11-27. Fails: now 2020-12-21.
+    """
+    yield from passed(ctx, "eoi", "eoi-deadline", "warning", "newcomers can no longer join")

@@ -1,0 +1,30 @@
+"""Whether the coordinator's label is still valid on the call deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding, describe
+from consortium.rules.labels import lapses_before, wanted_label
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """label-expiry: the coordinator's label does not lapse before the call deadline.
+
+    A lapsed label does not count. An error where a label is required, else a warning.
+    Source: DESIGN section 2 (labels valid two years; a lapsing label does not count).
+    Passes: valid_until 2022-06-30, deadline 2021-02-02. Fails: valid_until 2021-01-15.
+    """
+    wanted = wanted_label(ctx)
+    severity = wanted.severity if wanted else "warning"
+    for member in ctx.coordinators[:1]:
+        label = member.cluster.label
+        if label and lapses_before(label, ctx.on):
+            yield ctx.at_member(
+                "label-expiry",
+                severity,
+                member,
+                f"{describe(member)}'s {label.level} label lapses on {label.valid_until}, before "
+                f"the call deadline ({ctx.on}): renew it first (renewal is possible up to a "
+                "year after expiry) or it does not count",
+            )

@@ -1,0 +1,27 @@
+"""Whether each member is the kind of organisation the call funds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding, describe
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """member-type: every member's ``type`` among the call's ``member_types``.
+
+    Source: COS-CLUSTER-2018-03-02 (every member a cluster or business-network organisation).
+    Passes: type cluster, allowed [cluster, business-network]. Fails: type other.
+    """
+    allowed = ctx.proposal.rules.member_types
+    if not allowed:
+        return
+    for member in ctx.members:
+        if member.cluster.type not in allowed:
+            yield ctx.at_member(
+                "member-type",
+                "error",
+                member,
+                f"{describe(member)} is a '{member.cluster.type}' organisation; the call funds "
+                f"only {' or '.join(allowed)} organisations: replace it",
+            )

@@ -1,0 +1,32 @@
+"""Whether each member has a PIC: without one it cannot be added to a proposal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Finding, describe
+
+PIC = re.compile(r"^\d{9}$")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """pic: every member has a 9-digit Participant Identification Code (a warning).
+
+    Source: Funding & Tenders portal (a partner without a PIC cannot be added).
+    Passes: pic: "999999999". Fails: no pic, or pic: "12345".
+    """
+    for member in ctx.members:
+        pic = member.cluster.pic
+        if not pic:
+            yield ctx.at_member(
+                "pic",
+                "warning",
+                member,
+                f"{describe(member)} has no PIC: register it on the Funding & Tenders portal "
+                "and add pic to its profile",
+            )
+        elif not PIC.match(pic):
+            yield ctx.at_member(
+                "pic", "warning", member, f"{describe(member)} has PIC '{pic}': a PIC has 9 digits"
+            )
