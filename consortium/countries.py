@@ -8,6 +8,7 @@ uses in its programme documents, so it is accepted too.
 
 from __future__ import annotations
 
+import reprlib
 from functools import cache
 from importlib import resources
 
@@ -38,7 +39,7 @@ def check_country(value: object) -> str:
             'quote it, e.g. country: "NO"'
         )
     if not isinstance(value, str):
-        raise ValueError(f"expected a two-letter country code, got {value!r}")
+        raise ValueError(f"expected a two-letter country code, got {reprlib.repr(value)}")
     code = value.strip().upper()
     names = country_names()
     if code in names:

@@ -8,6 +8,7 @@ cluster, an unknown call) is a located Problem: the check cannot run, exit 2.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from consortium.deadlines import Deadline, make_deadline
 from consortium.loading import Loaded, load, load_many, yaml_files
 from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberEntry, Request
 from consortium.problems import Problem
+from consortium.yamlfile import shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class Proposal:
     deadlines: list[Deadline] = field(default_factory=list)
 
     def line_of(self, *loc: str | int) -> int:
-        return self.source.doc.locate(loc)[0]
+        return self.source.locate(*loc)[0]
 
     @property
     def call_deadline(self) -> datetime | None:
@@ -74,7 +76,7 @@ class Folders:
 
 def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list[Problem]:
     """The resolved proposal, or every problem that stops it from being checked."""
-    source = load(path, ConsortiumFile)
+    source = load(path, ConsortiumFile, keep_doc=True)
     if isinstance(source, list):
         return source
     clusters_dir, requests_dir, calls_dir = (folders or Folders()).resolve(path.parent)
@@ -106,14 +108,15 @@ def _unknown(
     name: str,
     known: list[str],
 ) -> Problem:
-    line, column = source.doc.locate(loc)
+    line, column = source.locate(*loc)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     hint = (
         f"did you mean '{close[0]}'?"
         if close
         else f"known: {', '.join(sorted(known)[:6]) or 'none'}"
     )
-    return Problem(source.path, f"unknown {what} '{name}': {hint}", line, column)
+    message = f"unknown {what} '{shorten(name)}': {shorten(hint, 200)}"
+    return Problem(source.path, shorten(message, 500), line, column)
 
 
 def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member], list[Problem]]:
@@ -135,13 +138,13 @@ def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member]
                 _unknown(
                     source,
                     loc,
-                    f"cluster (no {folder}/{member.cluster}.yaml)",
+                    f"cluster (no {folder}/{shorten(member.cluster)}.yaml)",
                     member.cluster,
                     list(everyone or {}),
                 )
             )
             continue
-        line = source.doc.locate(("members", index))[0]
+        line = source.locate("members", index)[0]
         members.append(Member(member, index, line, member.cluster, found.item, found.path))
     return members, problems
 
@@ -149,11 +152,18 @@ def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member]
 def _by_stem(folder: Path, cluster_id: str) -> Loaded[Cluster] | list[Problem] | None:
     for suffix in (".yaml", ".yml"):
         path = folder / f"{cluster_id}{suffix}"
-        if path.is_file():
+        if _present(path):
             found = load(path, Cluster)
             if isinstance(found, list) or found.item.id in (None, cluster_id):
                 return found
     return None
+
+
+def _present(path: Path) -> bool:
+    """Whether anything is at ``path``: a file, or a folder, a link loop or a pipe that
+    loading then reports as such. False, not a crash, for a name the system refuses (too
+    long, ENAMETOOLONG; Path.is_file raised there), since the name comes from the user."""
+    return os.path.lexists(path)
 
 
 def _all_clusters(folder: Path) -> dict[str, Loaded[Cluster]]:
@@ -169,7 +179,7 @@ def _request(
     if not reference:
         return None, []
     for path in (folder / f"{reference}.yaml", folder / f"{reference}.yml"):
-        if path.is_file():
+        if _present(path):
             found = load(path, Request)
             return (None, found) if isinstance(found, list) else (entry(found, calls), [])
     loaded, _ = load_many(yaml_files(folder), Request) if folder.is_dir() else ([], [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 KINDS: dict[str, str] = {
     "RD": "R&D request",
@@ -40,8 +41,10 @@ class Reference:
         return "RD" if self.type == "RDR" else self.type
 
 
+@cache
 def parse_reference(text: str) -> Reference:
-    """Parse a reference, or raise ValueError saying what the form must be."""
+    """Parse a reference, or raise ValueError saying what the form must be (cached: a
+    listing asks for each request's kind and date several times)."""
     match = _PATTERN.match(text.strip().upper())
     if not match:
         raise ValueError(

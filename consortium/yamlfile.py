@@ -4,13 +4,20 @@ Limits (documented in the README): files over ``MAX_BYTES`` are refused before p
 aliases and anchors are refused (partner-search files need none, and an alias bomb is
 cheap to load but explodes when walked), duplicate keys are an error (PyYAML would
 silently keep the last one), and nesting deeper than ``MAX_DEPTH`` is refused by libyaml itself.
+Keys must be text (``1:``, ``no:`` or ``[a]:`` as a key is an error), and a value PyYAML's
+constructors would crash on (``2021-02-31``, an integer of 5000 digits) is a located error.
+Only regular files are read: a FIFO or a device would block or never end.
 """
 
 from __future__ import annotations
 
 import errno
+import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +29,97 @@ from consortium.problems import Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 1000  # libyaml's own limit; the pure-Python loader stops at the recursion limit
+MAX_SHOWN = 60  # characters of a user's value quoted in a message
+MAX_DIGITS = 100  # a larger integer is no count, year or PIC (and str() fails over 4300)
+_MAX_BITS = int("9" * MAX_DIGITS).bit_length()
+
+_READ_AS = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+# Characters YAML refuses (C0 and C1 controls but tab and line breaks, U+FFFE, U+FFFF) as
+# UTF-8 bytes: searched for only once libyaml has refused one, to name its line and column.
+_NOT_YAML = re.compile(
+    rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]"
+)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A user's text fit for a one-line message: line breaks escaped, at most ``limit`` chars."""
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
+
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that refuses aliases and duplicate keys while constructing."""
+    """Safe loader that refuses duplicate keys and keys that are not text (cheaply: the
+    mapping is searched only when its length or its key types give it away)."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
+        if len(mapping) != len(node.value):
+            _refuse_duplicates(node)
+        if not all(map(isinstance, mapping, repeat(str))):
+            _refuse_non_text_keys(node)
+        return mapping
+
+
+def _unreadable(node: Node, kind: str, exc: Exception) -> str:
+    """Why a scalar PyYAML resolved as ``kind`` cannot be built: ``2021-02-31``, ``0x_``,
+    an integer too large to print (``0xfff...``: str() refuses over 4300 digits), ``!!bool
+    maybe``."""
+    value = str(node.value)
+    if kind == "a date":
+        from consortium.dates import parse_date_or_datetime
+
+        try:
+            parse_date_or_datetime(value)
+        except ValueError as error:
+            return str(error)
+        return f"cannot read '{shorten(value)}' as a date and time ({shorten(str(exc))})"
+    if kind == "a number" and (isinstance(exc, OverflowError) or len(value) > MAX_DIGITS):
+        return f"the number {shorten(value, 20)} is too large ({len(value)} characters)"
+    return f"YAML cannot read '{shorten(value)}' as {kind}: quote it if it is text"
+
+
+def _refuse_unreadable(tag: str, kind: str) -> None:
+    """Turn a crash in the constructor of ``tag`` into a located ConstructorError."""
+    build = yaml.constructor.SafeConstructor.yaml_constructors[tag]
+
+    def construct(loader: Any, node: Node) -> Any:
+        try:
+            value = build(loader, node)
+            if type(value) is int and value.bit_length() > _MAX_BITS:  # 0x, 0b, 1:0:0:...
+                raise OverflowError
+            return value
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            raise ConstructorError(
+                None, None, _unreadable(node, kind, exc), node.start_mark
+            ) from None
+
+    _Loader.add_constructor(tag, construct)
+
+
+for _tag, _kind in _READ_AS.items():
+    _refuse_unreadable(_tag, _kind)
+
+
+# An alias is '*name' at the start of a token. Text without one cannot hold an alias, so the
+# slower alias-refusing loader runs only when this matches (a '*' in prose costs only speed).
+# YAML 1.1 also breaks lines at NEL (U+0085), LS and PS (U+2028, U+2029): an alias after one
+# of those must not slip through, or an alias bomb would load unrefused.
+_MAY_HOLD_ALIAS = re.compile(rb"(?:^|[\s\[{,:]|\xc2\x85|\xe2\x80[\xa8\xa9])\*\S", re.MULTILINE)
+
+
+class _AliasRefusingLoader(_Loader):
+    """Also refuses aliases, by catching a node constructed twice."""
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -36,19 +128,36 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             )
         return super().construct_object(node, deep)
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[str, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode):
-                first = seen.setdefault(key_node.value, key_node.start_mark.line + 1)
-                if first != key_node.start_mark.line + 1:
-                    raise ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key '{key_node.value}' (first on line {first}): keep one",
-                        key_node.start_mark,
-                    )
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+def _refuse_duplicates(node: MappingNode) -> None:
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, ScalarNode):
+            line = key_node.start_mark.line + 1
+            if key_node.value in seen:  # on another line, or twice on one: {a: 1, a: 2}
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{shorten(key_node.value)}' (first on line "
+                    f"{seen[key_node.value]}): keep one",
+                    key_node.start_mark,
+                )
+            seen[key_node.value] = line
+
+
+def _refuse_non_text_keys(node: MappingNode) -> None:
+    """Keys are names: `1:`, `no:` or `2020-01-01:` as a key is read as a number, a yes/no
+    or a date, and no file of any kind has such keys."""
+    for key_node, _ in node.value:
+        kind = _READ_AS.get(key_node.tag)
+        if isinstance(key_node, ScalarNode) and kind:
+            raise ConstructorError(
+                None,
+                None,
+                f"YAML reads the key '{shorten(key_node.value)}' as {kind}, not a name: "
+                "keys are names such as 'country' (quote it if it is one)",
+                key_node.start_mark,
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +191,20 @@ def _child(node: Node, part: str | int) -> tuple[Any, Node] | None:
     return None
 
 
-def read_text(path: Path) -> str | Problem:
-    """The file's text, or a Problem saying why it cannot be read as UTF-8 text."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    """The file's UTF-8 bytes (checked, not copied into a str: libyaml reads bytes faster),
+    or a Problem saying why it cannot be read as UTF-8 text."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; reading a file is unaffected
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                return Problem(path, "is not a regular file (a pipe or a device): not YAML text")
             raw = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         return Problem(path, "is a directory, not a file: name a .yaml file inside it")
@@ -102,7 +221,8 @@ def read_text(path: Path) -> str | Problem:
     if b"\x00" in raw:
         return Problem(path, "is a binary file, not YAML text")
     try:
-        return raw.decode("utf-8-sig")
+        raw.decode("utf-8")
+        return raw
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return Problem(
@@ -110,9 +230,10 @@ def read_text(path: Path) -> str | Problem:
         )
 
 
-def parse(path: Path, text: str) -> Document | Problem:
+def parse(path: Path, text: bytes) -> Document | Problem:
     """Parse ``text`` (from ``path``) into a Document whose top level is a mapping."""
-    loader = _Loader(text)
+    suspect = b"*" in text and _MAY_HOLD_ALIAS.search(text)
+    loader = _AliasRefusingLoader(text) if suspect else _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -123,9 +244,11 @@ def parse(path: Path, text: str) -> Document | Problem:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return Problem(path, _yaml_message(exc), line, column)
+        return Problem(path, _yaml_message(exc, text, mark), line, column)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        return _bad_character(path, text, exc)
     except yaml.YAMLError as exc:
-        return Problem(path, f"is not valid YAML: {exc}")
+        return Problem(path, shorten(f"is not valid YAML: {exc}", 300))
     except RecursionError:
         return Problem(path, "nests too deeply: not a profile file")
     finally:
@@ -136,20 +259,46 @@ def parse(path: Path, text: str) -> Document | Problem:
     return Document(path, data, node)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, source: bytes, mark: Any) -> str:
     """One line from PyYAML's multi-line messages: what is wrong, in its words."""
     parts = [p for p in (exc.context, exc.problem) if p]
-    text = "; ".join(parts) if parts else "invalid YAML"
+    text = shorten("; ".join(parts), 300) if parts else "invalid YAML"
     if exc.note:
-        return f"{text} ({exc.note})"
+        return f"{text} ({shorten(exc.note, 200)})"
+    if exc.problem == "found unhashable key":
+        return "a key must be a name, not a list or a mapping: check the ':' and the indentation"
     if isinstance(exc, ConstructorError) and exc.problem:
-        return exc.problem
+        return shorten(exc.problem, 300)
+    if mark and _line_of(source, mark.line)[mark.column : mark.column + 1] == "\t":
+        return "a tab where YAML expects spaces: indent with spaces, never tabs"
     return f"YAML syntax error: {text}"
+
+
+def _line_of(source: bytes, index: int) -> str:
+    """Line ``index`` (0-based) of ``source``; only ever called on the error path."""
+    lines = source.split(b"\n")
+    return lines[index].decode("utf-8", "replace") if 0 <= index < len(lines) else ""
+
+
+def _bad_character(path: Path, source: bytes, exc: yaml.reader.ReaderError) -> Problem:
+    found = _NOT_YAML.search(source)
+    if found is None:
+        return Problem(path, shorten(f"is not valid YAML: {exc}", 300))
+    start = found.start()
+    line = source.count(b"\n", 0, start) + 1
+    column = len(source[source.rfind(b"\n", 0, start) + 1 : start].decode("utf-8")) + 1
+    code = ord(found.group().decode("utf-8"))
+    return Problem(
+        path,
+        f"holds a control character (U+{code:04X}) that YAML does not allow: remove it",
+        line,
+        column,
+    )
 
 
 def load(path: Path) -> Document | Problem:
     """Read and parse one file."""
-    text = read_text(path)
+    text = read_bytes(path)
     if isinstance(text, Problem):
         return text
     return parse(path, text)

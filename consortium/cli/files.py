@@ -64,7 +64,8 @@ def validate(
         report_problems(problems)
         bad += bool(problems)
     if not files:
-        sys.stderr.write("consortium: no YAML files found in the paths given\n")
+        named = ", ".join(str(p) for p in paths)
+        sys.stderr.write(f"consortium: no .yaml or .yml files in {named}\n")
         raise typer.Exit(2)
     sys.stderr.write(f"{len(files) - bad} of {len(files)} file(s) valid\n")
     if bad:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from pydantic import field_validator
-from pydantic_core import PydanticCustomError
 
-from consortium.models.fields import LabelLevel, MemberType, Moment, Strict
+from consortium.models.fields import LabelLevel, MemberType, Moment, Strict, TimeZone
 
 DEFAULT_TIMEZONE = "Europe/Brussels"
 
@@ -53,20 +50,9 @@ class Call(Strict):
     programme: str
     title: str
     deadline: Moment | None = None
-    timezone: str = DEFAULT_TIMEZONE
+    timezone: TimeZone = DEFAULT_TIMEZONE
     url: str | None = None
     budget: str | None = None
     sources: list[str] = []
     notes: str | None = None
     rules: CallRules = CallRules()
-
-    @field_validator("timezone")
-    @classmethod
-    def _real_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ValueError, KeyError, OSError):
-            raise PydanticCustomError(
-                "consortium", f"unknown time zone '{value}': use an IANA name like Europe/Brussels"
-            ) from None
-        return value

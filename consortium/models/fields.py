@@ -6,11 +6,12 @@ Each validator raises PydanticCustomError so the user reads our message, not
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from consortium.countries import check_country
@@ -36,8 +37,22 @@ def _pic(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a PIC (9 digits, quoted), got {value!r}")
+        raise ValueError(f"expected a PIC (9 digits, quoted), got {reprlib.repr(value)}")
     return value.strip()
+
+
+def _time_zone(value: str) -> str:
+    """An IANA zone name that exists here: a misspelt zone must not fail later, in a countdown."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(value)
+    except (ValueError, KeyError, OSError):
+        raise PydanticCustomError(
+            "consortium",
+            f"unknown time zone '{value[:60]}': use an IANA name like Europe/Brussels",
+        ) from None
+    return value
 
 
 def _text_list(value: Any) -> Any:
@@ -73,6 +88,7 @@ ReferenceText = Annotated[
     BeforeValidator(_friendly(lambda v: parse_reference(v).text if isinstance(v, str) else v)),
 ]
 Pic = Annotated[str, BeforeValidator(_friendly(_pic))]
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 
 LABEL_ORDER: dict[str, int] = {"bronze": 1, "silver": 2, "gold": 3}

@@ -17,6 +17,7 @@ from consortium.models.fields import (
     Role,
     Strict,
     TextList,
+    TimeZone,
 )
 from consortium.reference import Reference, parse_reference
 
@@ -28,7 +29,7 @@ class CallInfo(Strict):
     programme: str | None = None
     title: str | None = None
     deadline: Moment | None = None
-    timezone: str | None = None
+    timezone: TimeZone | None = None
 
 
 class RequestDeadlines(Strict):

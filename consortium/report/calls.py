@@ -22,7 +22,7 @@ def print_calls(calls: list[Call]) -> None:
         table.add_column(column, overflow="fold")
     for call in calls:
         table.add_row(call.id, call.programme, _deadline_text(call), call.title)
-    Console().print(table)
+    Console(markup=False).print(table)
 
 
 def print_call(call: Call) -> None:
@@ -41,4 +41,4 @@ def print_call(call: Call) -> None:
         table.add_row(f"rule {key}", str(value))
     for source in call.sources:
         table.add_row("Source", source)
-    Console().print(table)
+    Console(markup=False).print(table)

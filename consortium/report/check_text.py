@@ -9,6 +9,7 @@ from consortium.report.values import label_text, when, where
 
 
 def write_text(report: Report, stream: TextIO) -> None:
+    """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -17,7 +18,7 @@ def write_text(report: Report, stream: TextIO) -> None:
     proposal = report.proposal
     verdict = "[bold green]COMPLETE[/]" if report.complete else "[bold red]INCOMPLETE[/]"
     console.print(
-        f"{verdict} {proposal.path} for {proposal.call.id}: "
+        f"{verdict} {escape(str(proposal.path))} for {escape(proposal.call.id)}: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
         f"as of {report.now:%d %b %Y %H:%M %Z}"
     )
@@ -27,7 +28,7 @@ def write_text(report: Report, stream: TextIO) -> None:
     for member in proposal.members:
         style = "" if member.entry.status == "confirmed" else "yellow"
         members.add_row(
-            f"{escape(member.cluster.name)} [dim]({member.cluster_id})[/]",
+            f"{escape(member.cluster.name)} [dim]({escape(member.cluster_id)})[/]",
             member.cluster.country,
             member.entry.role,
             f"[{style}]{member.entry.status}[/]" if style else member.entry.status,
@@ -37,8 +38,8 @@ def write_text(report: Report, stream: TextIO) -> None:
     for finding in report.errors + report.warnings:
         colour = "red" if finding.severity == "error" else "yellow"
         console.print(
-            f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{where(finding)}[/]"
+            f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{escape(where(finding))}[/]"
         )
         console.print(f"  {escape(finding.message)}")
     for deadline in report.deadlines:
-        console.print(f"{deadline.label}: {when(deadline, report.now)}")
+        console.print(f"{deadline.label}: {when(deadline, report.now)}", markup=False)

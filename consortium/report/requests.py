@@ -34,8 +34,10 @@ def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
 
 
 def write_json(items: list[Entry], now: datetime) -> None:
-    json.dump([entry_value(i, now) for i in items], sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """A JSON array, one request per line: readable, and written by json's C encoder
+    (``indent`` would switch to the pure-Python one, a second over 10 000 requests)."""
+    rows = (json.dumps(entry_value(i, now), ensure_ascii=False) for i in items)
+    sys.stdout.write("[\n" + ",\n".join(rows) + "\n]\n" if items else "[]\n")
 
 
 CSV_COLUMNS = [
@@ -100,7 +102,7 @@ def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
             when(_deadline(item, "call"), now, "\n"),
             state,
         )
-    console = Console()
+    console = Console(markup=False)
     console.print(table)
     hint = "" if shown_all else " (open only; --all for every request)"
     console.print(f"{len(items)} request(s){hint}", style="dim")
@@ -147,7 +149,7 @@ def print_request(item: Entry, now: datetime) -> None:
             rows.append((label, value.strip()))
     for label, value in rows:
         table.add_row(label, value)
-    Console().print(table)
+    Console(markup=False).print(table)
 
 
 def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
@@ -198,4 +200,4 @@ def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: s
             e.request.reference,
             e.request.call_id or "-",
         )
-    Console().print(table)
+    Console(markup=False).print(table)

@@ -1,0 +1,293 @@
+"""Measure consortium's start-up and scale against the floors no Typer tool can beat.
+
+Run from a checkout with the package installed: ``python benchmarks/run.py``. It writes its
+own data to a temporary folder and prints one table of figures and ratios, all measured in
+this run (medians of interleaved runs, so a busy machine slows both sides alike):
+
+- start-up: ``consortium --help`` and ``consortium check`` (json and text) on the bundled
+  example, each divided by the same call on a minimal Typer app (one command, three options,
+  imports yaml, prints a line) run by the same interpreter;
+- scale: ``requests list --format json`` over 1 000 and 10 000 generated request files,
+  divided by a plain loop parsing the same files with ``yaml.load(..., CSafeLoader)``, and
+  its peak memory;
+- a check of a 200-member consortium among 2 000 known clusters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "cos-cluster-2020" / "consortium.yaml"
+SEED = ROOT / "requests" / "RDFR20201119001.yaml"
+
+MINIMAL_APP = '''
+import typer
+import yaml
+
+app = typer.Typer()
+
+
+@app.command()
+def main(name: str = "x", count: int = 1, loud: bool = False) -> None:
+    """A minimal Typer app: the floor every Typer tool pays."""
+    print(f"{name} {count} {loud} {yaml.__version__}")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+FLOOR_LOOP = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    with path.open("rb") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+COUNTRIES = [
+    "FR",
+    "ES",
+    "PT",
+    "AT",
+    "DE",
+    "IT",
+    "PL",
+    "BE",
+    "NL",
+    "SE",
+    "DK",
+    "SI",
+    "NO",
+    "CZ",
+    "GR",
+]
+CALLS = [
+    "COS-CLUSTER-2020-3-03",
+    "COS-CLUSINT-2020-3-01",
+    "SMP-COSME-2024-CLUSTER-01",
+    "INTERREG-EUROPE",
+]
+
+
+def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MiB and exit status of one run of ``argv``.
+
+    ``argv`` may start with ``NAME=value`` words, set in the child's environment.
+    """
+    # Bytecode caching on, as on a user's machine (this workplace sets PYTHONDONTWRITEBYTECODE).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"NO_COLOR": "1", "COLUMNS": "120", "CONSORTIUM_NO_CACHE": "1"}
+    while argv and "=" in argv[0]:
+        name, _, value = argv[0].partition("=")
+        env[name] = value
+        argv = argv[1:]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def medians(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
+    """Median wall time and peak memory of each command, runs interleaved, after a warm-up."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, int] = dict.fromkeys(commands, 0)
+    for argv in commands.values():
+        run(argv)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            seconds, rss, _ = run(argv)
+            times[name].append(seconds)
+            memory[name] = max(memory[name], rss)
+    return {name: (statistics.median(values), memory[name]) for name, values in times.items()}
+
+
+def write_requests(folder: Path, count: int) -> Path:
+    """``count`` request files shaped like the seed, varied in country, call and dates."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = SEED.read_text(encoding="utf-8")
+    for i in range(count):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        day = 1 + i % 28
+        reference = f"RD{country}202011{day:02d}{i:05d}"
+        text = (
+            seed.replace("RDFR20201119001", reference)
+            .replace("country: FR\n", f'country: "{country}"\n', 1)
+            .replace("COS-CLUSTER-2020-3-03", CALLS[i % len(CALLS)])
+            .replace("eoi: 20/12/2020", f"eoi: {day:02d}/12/2020")
+            .replace("status: closed", "status: open" if i % 3 else "status: closed")
+        )
+        (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_proposal(folder: Path, clusters: int, members: int) -> Path:
+    """A consortium of ``members`` among ``clusters`` known cluster profiles."""
+    (folder / "clusters").mkdir(parents=True, exist_ok=True)
+    for i in range(clusters):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        (folder / "clusters" / f"cluster-{i:05d}.yaml").write_text(
+            f'name: Example cluster {i}\ncountry: "{country}"\ntype: cluster\n'
+            f"region: {{nuts: {country}11, category: {'transition' if i % 5 == 0 else 'more-developed'}}}\n"
+            "sectors: [energy, digital]\nlabel: {level: silver, valid_until: 2022-06-30}\n"
+            f'eccp: true\npic: "{900000000 + i}"\n'
+            "experience: [{programme: COSME, project: example, role: partner, year: 2019}]\n"
+            "roles: [coordinator, partner]\n",
+            encoding="utf-8",
+        )
+    lines = ["call: COS-CLUSTER-2020-3-03", "members:"]
+    lines.append("  - {cluster: cluster-00000, role: coordinator, status: confirmed}")
+    lines += [f"  - {{cluster: cluster-{i * 7:05d}, status: confirmed}}" for i in range(1, members)]
+    path = folder / "consortium.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def row(
+    name: str, ours: float, floor: float, target: float | None, memory: int | None = None
+) -> str:
+    ratio = ours / floor
+    verdict = "" if target is None else ("ok" if ratio <= target else "OVER")
+    goal = f"<= {target:.2f}" if target else "-"
+    mem = f"{memory} MiB" if memory is not None else ""
+    return f"| {name} | {ours * 1000:8.0f} | {floor * 1000:8.0f} | {ratio:5.2f} | {goal} {verdict} | {mem} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="interleaved runs per start-up figure")
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", default=[1000, 10000], help="request-file counts"
+    )
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs per scale figure")
+    args = parser.parse_args()
+    python = sys.executable
+    ours = [python, "-m", "consortium"]
+    with tempfile.TemporaryDirectory(prefix="consortium-bench-") as tmp:
+        temp = Path(tmp)
+        minimal = temp / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        floor_loop = temp / "floor.py"
+        floor_loop.write_text(FLOOR_LOOP, encoding="utf-8")
+        check = [*ours, "check", str(EXAMPLE), "--today", "2020-11-20"]
+        startup = medians(
+            {
+                "help": [*ours, "--help"],
+                "minimal help": [python, str(minimal), "--help"],
+                "check json": [*check, "--format", "json"],
+                "check text": check,
+                "minimal run": [python, str(minimal), "--name", "y", "--count", "2"],
+            },
+            args.runs,
+        )
+        print(
+            f"consortium benchmark, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+            f"median of {args.runs} interleaved runs (ms)\n"
+        )
+        print("| figure | ours | floor | ratio | target | peak memory |")
+        print("|---|---:|---:|---:|---|---|")
+        print(
+            row(
+                "`--help` / minimal app `--help`",
+                startup["help"][0],
+                startup["minimal help"][0],
+                1.3,
+            )
+        )
+        print(
+            row(
+                "`check --format json` / minimal app run",
+                startup["check json"][0],
+                startup["minimal run"][0],
+                1.25,
+            )
+        )
+        print(
+            row(
+                "`check` (text) / minimal app run",
+                startup["check text"][0],
+                startup["minimal run"][0],
+                1.5,
+            )
+        )
+        for size in args.sizes:
+            folder = write_requests(temp / f"requests-{size}", size)
+            listing = [
+                *ours,
+                "requests",
+                "list",
+                "--dir",
+                str(folder),
+                "--all",
+                "--format",
+                "json",
+                "--today",
+                "2020-11-20",
+            ]
+            indexed = ["CONSORTIUM_NO_CACHE=0", f"CONSORTIUM_CACHE_DIR={temp / 'cache'}", *listing]
+            figures = medians(
+                {
+                    "list": listing,
+                    "indexed": indexed,
+                    "floor": [python, str(floor_loop), str(folder)],
+                },
+                args.scale_runs,
+            )
+            print(
+                row(
+                    f"`requests list` {size} files, cold / CSafeLoader loop",
+                    figures["list"][0],
+                    figures["floor"][0],
+                    1.5,
+                    figures["list"][1],
+                )
+            )
+            print(
+                row(
+                    f"`requests list` {size} files, indexed / CSafeLoader loop",
+                    figures["indexed"][0],
+                    figures["floor"][0],
+                    None,
+                    figures["indexed"][1],
+                )
+            )
+        proposal = write_proposal(temp / "big", clusters=2000, members=200)
+        big = medians(
+            {
+                "check": [
+                    *ours,
+                    "check",
+                    str(proposal),
+                    "--format",
+                    "json",
+                    "--today",
+                    "2020-11-20",
+                ],
+                "floor": [python, str(floor_loop), str(proposal.parent / "clusters")],
+            },
+            args.scale_runs,
+        )
+        print(
+            row(
+                "`check` 200 members, 2 000 clusters / parse all 2 000",
+                big["check"][0],
+                big["floor"][0],
+                None,
+                big["check"][1],
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
