@@ -3,7 +3,7 @@
 Limits (documented in the README): files over ``MAX_BYTES`` are refused before parsing,
 aliases and anchors are refused (partner-search files need none, and an alias bomb is
 cheap to load but explodes when walked), duplicate keys are an error (PyYAML would
-silently keep the last one), and nesting deeper than ``MAX_DEPTH`` is refused by libyaml itself.
+silently keep the last one), and nesting deeper than ``MAX_DEPTH`` levels is refused.
 Keys must be text (``1:``, ``no:`` or ``[a]:`` as a key is an error), and a value PyYAML's
 constructors would crash on (``2021-02-31``, an integer of 5000 digits) is a located error.
 Only regular files are read: a FIFO or a device would block or never end.
@@ -17,7 +17,6 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from consortium.problems import Problem
 
 MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 1000  # libyaml's own limit; the pure-Python loader stops at the recursion limit
+MAX_DEPTH = 100  # levels of lists and mappings; profiles use 4 (libyaml stops at 1000)
 MAX_SHOWN = 60  # characters of a user's value quoted in a message
 MAX_DIGITS = 100  # a larger integer is no count, year or PIC (and str() fails over 4300)
 _MAX_BITS = int("9" * MAX_DIGITS).bit_length()
@@ -58,16 +57,62 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that refuses duplicate keys and keys that are not text (cheaply: the
-    mapping is searched only when its length or its key types give it away)."""
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader that builds plain data in one tight pass over the node tree.
+
+    PyYAML's generic construction (generators, per-node state, merge keys) is most of the
+    cost of loading a file; text, mappings and lists, nearly all of a profile, are built
+    here directly, and every other scalar (numbers, dates, yes/no) by PyYAML's safe
+    constructors. The same pass refuses what a profile never needs: aliases (a node met
+    twice: an alias bomb is cheap to load but explodes when walked), duplicate keys, keys
+    that are not text, merge keys and other collection tags.
+    """
+
+    def construct_document(self, node: Node) -> Any:
+        return self._build(node, set(), 1)
+
+    def _build(self, node: Node, seen: set[int], depth: int) -> Any:
+        if id(node) in seen:
+            raise ConstructorError(
+                None, None, "aliases (*name) are not allowed: write the value out", node.start_mark
+            )
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR and isinstance(node, ScalarNode):
+            return node.value
+        if depth > MAX_DEPTH:
+            raise ConstructorError(
+                None,
+                None,
+                f"nests deeper than {MAX_DEPTH} levels: not a profile file",
+                node.start_mark,
+            )
+        if tag == _MAP and isinstance(node, MappingNode):
+            return self._mapping(node, seen, depth + 1)
+        if tag == _SEQ and isinstance(node, SequenceNode):
+            return [self._build(item, seen, depth + 1) for item in node.value]
+        if not isinstance(node, ScalarNode):
+            raise ConstructorError(
+                None,
+                None,
+                f"the YAML tag {shorten(tag)} is not used in these files",
+                node.start_mark,
+            )
+        return self.construct_object(node, deep=True)
+
+    def _mapping(self, node: MappingNode, seen: set[int], depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
+                _refuse_key(key_node)
+            mapping[key_node.value] = self._build(value_node, seen, depth)
         if len(mapping) != len(node.value):
             _refuse_duplicates(node)
-        if not all(map(isinstance, mapping, repeat(str))):
-            _refuse_non_text_keys(node)
         return mapping
 
 
@@ -111,24 +156,6 @@ for _tag, _kind in _READ_AS.items():
     _refuse_unreadable(_tag, _kind)
 
 
-# An alias is '*name' at the start of a token. Text without one cannot hold an alias, so the
-# slower alias-refusing loader runs only when this matches (a '*' in prose costs only speed).
-# YAML 1.1 also breaks lines at NEL (U+0085), LS and PS (U+2028, U+2029): an alias after one
-# of those must not slip through, or an alias bomb would load unrefused.
-_MAY_HOLD_ALIAS = re.compile(rb"(?:^|[\s\[{,:]|\xc2\x85|\xe2\x80[\xa8\xa9])\*\S", re.MULTILINE)
-
-
-class _AliasRefusingLoader(_Loader):
-    """Also refuses aliases, by catching a node constructed twice."""
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise ConstructorError(
-                None, None, "aliases (*name) are not allowed: write the value out", node.start_mark
-            )
-        return super().construct_object(node, deep)
-
-
 def _refuse_duplicates(node: MappingNode) -> None:
     seen: dict[str, int] = {}
     for key_node, _ in node.value:
@@ -145,19 +172,20 @@ def _refuse_duplicates(node: MappingNode) -> None:
             seen[key_node.value] = line
 
 
-def _refuse_non_text_keys(node: MappingNode) -> None:
+def _refuse_key(node: Node) -> None:
     """Keys are names: `1:`, `no:` or `2020-01-01:` as a key is read as a number, a yes/no
-    or a date, and no file of any kind has such keys."""
-    for key_node, _ in node.value:
-        kind = _READ_AS.get(key_node.tag)
-        if isinstance(key_node, ScalarNode) and kind:
-            raise ConstructorError(
-                None,
-                None,
-                f"YAML reads the key '{shorten(key_node.value)}' as {kind}, not a name: "
-                "keys are names such as 'country' (quote it if it is one)",
-                key_node.start_mark,
-            )
+    or a date, `[a]:` as a list, and no file of any kind has such keys."""
+    if node.tag == "tag:yaml.org,2002:merge":
+        message = "merge keys (<<) are not allowed: write the keys out"
+    elif isinstance(node, ScalarNode):
+        kind = _READ_AS.get(node.tag, f"the YAML tag {shorten(node.tag)}")
+        message = (
+            f"YAML reads the key '{shorten(node.value)}' as {kind}, not a name: "
+            "keys are names such as 'country' (quote it if it is one)"
+        )
+    else:
+        message = "a key must be a name, not a list or a mapping"
+    raise ConstructorError(None, None, message, node.start_mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +260,7 @@ def read_bytes(path: Path) -> bytes | Problem:
 
 def parse(path: Path, text: bytes) -> Document | Problem:
     """Parse ``text`` (from ``path``) into a Document whose top level is a mapping."""
-    suspect = b"*" in text and _MAY_HOLD_ALIAS.search(text)
-    loader = _AliasRefusingLoader(text) if suspect else _Loader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

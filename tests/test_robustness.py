@@ -95,11 +95,16 @@ CASES: dict[str, Case] = {
     ),
     "5000 nested [": Case(_text("a: " + "[" * 5000), "nest", 1),
     "mapping nested 500 deep": Case(
-        _text(_indented_mapping(500)), "summary: input should be a valid string", 4, False
+        _text(_indented_mapping(500)), "nests deeper than 100 levels", 104
     ),
     # regression: the message's repr of a 990-deep list raised RecursionError
     "list nested 990 deep": Case(
         _text(REQUEST + "summary: " + "[" * 990 + "]" * 990 + "\n"),
+        "nests deeper than 100 levels",
+        4,
+    ),
+    "list nested 99 deep": Case(
+        _text(REQUEST + "summary: " + "[" * 99 + "]" * 99 + "\n"),
         "summary: input should be a valid string, not [[[...]]]",
         4,
         False,
