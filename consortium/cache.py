@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from consortium import __version__
-from consortium.loading import Loaded, gc_paused, load
+from consortium.loading import Loaded, gc_paused, load, load_many
 from consortium.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,8 +69,10 @@ def load_indexed(
 ) -> tuple[list[Loaded[M]], list[Problem]]:
     """Like ``loading.load_many``, answering unchanged files from the index."""
     root = cache_dir()
-    index_path = _index_path(root, folder, model) if root else None
-    index = _read_index(index_path) if index_path else {}
+    if root is None:
+        return load_many(paths, model)
+    index_path = _index_path(root, folder, model)
+    index = _read_index(index_path)
     fresh: dict[str, list[Any]] = {}
     loaded: list[Loaded[M]] = []
     problems: list[Problem] = []
@@ -84,7 +86,7 @@ def load_indexed(
             else:
                 loaded.append(result)
     unchanged = len(fresh) == len(index) and all(e is index.get(n) for n, e in fresh.items())
-    if index_path and not unchanged:
+    if not unchanged:
         _write_index(index_path, fresh)
     return loaded, problems
 

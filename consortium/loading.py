@@ -63,7 +63,7 @@ def load(path: Path, model: type[M], keep_doc: bool = False) -> Loaded[M] | list
 
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files directly in ``folder``, sorted, so output is stable."""
-    return sorted(p for pattern in PATTERNS for p in folder.glob(pattern))
+    return sorted((p for pattern in PATTERNS for p in folder.glob(pattern)), key=lambda p: p.name)
 
 
 @contextmanager

@@ -76,6 +76,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     def construct_document(self, node: Node) -> Any:
         return self._build(node, set(), 1)
 
+    # No path resolvers are registered, so the composer's per-node bookkeeping for them is
+    # skipped: libyaml calls these from Python for every node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
     def _build(self, node: Node, seen: set[int], depth: int) -> Any:
         if id(node) in seen:
             raise ConstructorError(
