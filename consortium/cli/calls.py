@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from consortium.cli.common import fail_message, report_problems
+from consortium.cli.common import NowOption, TodayOption, fail_message, report_problems, resolve_now
 
 app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
 CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
@@ -17,18 +17,24 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a ta
 
 
 @app.command("list")
-def list_calls(calls_dir: CallsDir = Path("calls"), as_json: AsJson = False) -> None:
-    """List built-in calls and those in calls/."""
+def list_calls(
+    calls_dir: CallsDir = Path("calls"),
+    as_json: AsJson = False,
+    today: TodayOption = None,
+    now: NowOption = None,
+) -> None:
+    """List built-in calls and those in calls/, with the countdown to each deadline."""
     from consortium.calls import known_calls
     from consortium.report.calls import print_calls
 
+    instant = resolve_now(today, now)
     calls, problems = known_calls(calls_dir)
     report_problems(problems)
     if as_json:
         json.dump([c.model_dump(mode="json") for c in calls.values()], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print_calls(list(calls.values()))
+        print_calls(list(calls.values()), instant)
     if problems:
         raise typer.Exit(2)
 
@@ -38,13 +44,16 @@ def show_call(
     call_id: Annotated[str, typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.")],
     calls_dir: CallsDir = Path("calls"),
     as_json: AsJson = False,
+    today: TodayOption = None,
+    now: NowOption = None,
 ) -> None:
-    """Show one call: deadline, rules and the sources they come from."""
+    """Show one call: deadline and countdown, rules and the sources they come from."""
     import difflib
 
     from consortium.calls import known_calls
     from consortium.report.calls import print_call
 
+    instant = resolve_now(today, now)
     calls, problems = known_calls(calls_dir)
     report_problems(problems)
     call = calls.get(call_id.strip().upper())
@@ -56,4 +65,4 @@ def show_call(
         json.dump(call.model_dump(mode="json"), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print_call(call)
+        print_call(call, instant)

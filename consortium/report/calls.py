@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from consortium.deadlines import make_deadline
+from datetime import datetime
+
+from consortium.deadlines import countdown, make_deadline
 from consortium.models import Call
 
 
-def _deadline_text(call: Call) -> str:
+def _deadline_text(call: Call, now: datetime) -> str:
     if call.deadline is None:
         return "-"
-    at = make_deadline("call", call.deadline, call.timezone).at
-    return f"{at:%d %b %Y %H:%M} {call.timezone}"
+    deadline = make_deadline("call", call.deadline, call.timezone)
+    at = deadline.at
+    left = countdown(deadline.remaining_seconds(now))
+    return f"{at:%d %b %Y %H:%M} {call.timezone} ({left})"
 
 
-def print_calls(calls: list[Call]) -> None:
+def print_calls(calls: list[Call], now: datetime) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -21,11 +25,11 @@ def print_calls(calls: list[Call]) -> None:
     for column in ("Id", "Programme", "Deadline", "Title"):
         table.add_column(column, overflow="fold")
     for call in calls:
-        table.add_row(call.id, call.programme, _deadline_text(call), call.title)
+        table.add_row(call.id, call.programme, _deadline_text(call, now), call.title)
     Console(markup=False).print(table)
 
 
-def print_call(call: Call) -> None:
+def print_call(call: Call, now: datetime) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -33,7 +37,7 @@ def print_call(call: Call) -> None:
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     table.add_row("Programme", call.programme)
-    table.add_row("Deadline", _deadline_text(call))
+    table.add_row("Deadline", _deadline_text(call, now))
     for label, value in (("Budget", call.budget), ("Notes", call.notes), ("URL", call.url)):
         if value:
             table.add_row(label, value)
