@@ -17,7 +17,6 @@ from consortium.loading import Loaded
 from consortium.models import Call, CallInfo, Request
 
 PROFILE_LIFETIME = timedelta(days=365)
-SORTS = ("deadline", "published", "country")
 
 
 @dataclass(frozen=True, slots=True)

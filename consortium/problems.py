@@ -26,11 +26,3 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
-
-
-class ProblemsError(Exception):
-    """Raised only at library boundaries that must return a single object or fail."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems

@@ -31,7 +31,6 @@ class Member:
     line: int
     cluster_id: str
     cluster: Cluster
-    cluster_path: Path
 
     @property
     def is_coordinator(self) -> bool:
@@ -145,7 +144,7 @@ def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member]
             )
             continue
         line = source.locate("members", index)[0]
-        members.append(Member(member, index, line, member.cluster, found.item, found.path))
+        members.append(Member(member, index, line, member.cluster, found.item))
     return members, problems
 
 
