@@ -106,7 +106,9 @@ def _unknown(
     what: str,
     name: str,
     known: list[str],
+    where: str = "",
 ) -> Problem:
+    """'unknown cluster 'ptt' (no clusters/ptt.yaml): did you mean 'pt'?', at ``loc``."""
     line, column = source.locate(*loc)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     hint = (
@@ -114,7 +116,7 @@ def _unknown(
         if close
         else f"known: {', '.join(sorted(known)[:6]) or 'none'}"
     )
-    message = f"unknown {what} '{shorten(name)}': {shorten(hint, 200)}"
+    message = f"unknown {what} '{shorten(name)}'{where}: {shorten(hint, 200)}"
     return Problem(source.path, shorten(message, 500), line, column)
 
 
@@ -137,9 +139,10 @@ def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member]
                 _unknown(
                     source,
                     loc,
-                    f"cluster (no {folder}/{shorten(member.cluster)}.yaml)",
+                    "cluster",
                     member.cluster,
                     list(everyone or {}),
+                    f" (no {folder}/{shorten(member.cluster)}.yaml)",
                 )
             )
             continue
@@ -186,7 +189,8 @@ def _request(
         if item.item.reference == reference:
             return entry(item, calls), []
     known = [item.item.reference for item in loaded]
-    return None, [_unknown(source, ("request",), f"request (none in {folder}/)", reference, known)]
+    where = f" (none in {folder}/)"
+    return None, [_unknown(source, ("request",), "request", reference, known, where)]
 
 
 def _deadlines(spec: ConsortiumFile, call: Call, request: Entry | None) -> list[Deadline]:

@@ -245,6 +245,11 @@ def read_bytes(path: Path) -> bytes | Problem:
     except IsADirectoryError:
         return Problem(path, "is a directory, not a file: name a .yaml file inside it")
     except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            return Problem(
+                path, f"is a link to {target}, which does not exist: fix or remove the link"
+            )
         return Problem(path, "no such file: check the path")
     except PermissionError:
         return Problem(path, "cannot be read (permission denied): check its permissions")

@@ -311,3 +311,15 @@ def test_rich_markup_in_a_call_id(cli, tmp_path, command):
     result = _timed(cli, *args, "--all", *TODAY)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 0
+
+
+def test_dangling_link_says_so(cli, tmp_path):
+    link = tmp_path / "requests" / "RDFR20201119001.yaml"
+    link.parent.mkdir()
+    link.symlink_to("../../gone/RDFR20201119001.yaml")
+    result = cli("validate", link)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{link}: is a link to ../../gone/RDFR20201119001.yaml, which does not exist: fix or remove the link",
+        "0 of 1 file(s) valid",
+    ]
