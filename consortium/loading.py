@@ -19,8 +19,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from consortium.problems import Problem
-from consortium.yamlfile import MAX_SHOWN, Document, shorten
+from consortium.problems import MAX_SHOWN, Problem, shorten
+from consortium.yamlfile import Document
 from consortium.yamlfile import load as load_yaml
 
 M = TypeVar("M", bound=BaseModel)

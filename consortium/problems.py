@@ -6,6 +6,7 @@ bad file among many is reported and the others still load (as check-jsonschema d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,3 +27,14 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+MAX_SHOWN = 60  # characters of a user's value quoted in a message
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A user's text fit for a one-line message: line breaks escaped, at most ``limit`` chars."""
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)

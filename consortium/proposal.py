@@ -18,8 +18,7 @@ from consortium.catalogue import Entry, entry
 from consortium.deadlines import Deadline, make_deadline
 from consortium.loading import Loaded, load, load_many, yaml_files
 from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberEntry, Request
-from consortium.problems import Problem
-from consortium.yamlfile import shorten
+from consortium.problems import Problem, shorten
 
 
 @dataclass(frozen=True, slots=True)

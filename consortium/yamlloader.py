@@ -1,0 +1,170 @@
+"""The YAML loader for profile files: plain data in one pass, and nothing a profile never needs.
+
+Refused, each as a located ConstructorError: aliases (an alias bomb is cheap to load but
+explodes when walked), duplicate keys (PyYAML would silently keep the last one), keys that
+are not text (``1:``, ``no:``, ``[a]:``), merge keys and other collection tags, nesting
+deeper than ``MAX_DEPTH``, and values PyYAML's constructors would crash on (``2021-02-31``,
+an integer of 5000 digits).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from consortium.problems import shorten
+
+MAX_DEPTH = 100  # levels of lists and mappings; profiles use 4 (libyaml stops at 1000)
+MAX_DIGITS = 100  # a larger integer is no count, year or PIC (and str() fails over 4300)
+_MAX_BITS = int("9" * MAX_DIGITS).bit_length()
+
+_READ_AS = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class ProfileLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader that builds plain data in one tight pass over the node tree.
+
+    PyYAML's generic construction (generators, per-node state, merge keys) is most of the
+    cost of loading a file; text, mappings and lists, nearly all of a profile, are built
+    here directly, and every other scalar (numbers, dates, yes/no) by PyYAML's safe
+    constructors. The same pass refuses what a profile never needs: aliases (a node met
+    twice: an alias bomb is cheap to load but explodes when walked), duplicate keys, keys
+    that are not text, merge keys and other collection tags.
+    """
+
+    def construct_document(self, node: Node) -> Any:
+        return self._build(node, set(), 1)
+
+    # No path resolvers are registered, so the composer's per-node bookkeeping for them is
+    # skipped: libyaml calls these from Python for every node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def _build(self, node: Node, seen: set[int], depth: int) -> Any:
+        if id(node) in seen:
+            raise ConstructorError(
+                None, None, "aliases (*name) are not allowed: write the value out", node.start_mark
+            )
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR and isinstance(node, ScalarNode):
+            return node.value
+        if depth > MAX_DEPTH:
+            raise ConstructorError(
+                None,
+                None,
+                f"nests deeper than {MAX_DEPTH} levels: not a profile file",
+                node.start_mark,
+            )
+        if tag == _MAP and isinstance(node, MappingNode):
+            return self._mapping(node, seen, depth + 1)
+        if tag == _SEQ and isinstance(node, SequenceNode):
+            return [self._build(item, seen, depth + 1) for item in node.value]
+        if not isinstance(node, ScalarNode):
+            raise ConstructorError(
+                None,
+                None,
+                f"the YAML tag {shorten(tag)} is not used in these files",
+                node.start_mark,
+            )
+        return self.construct_object(node, deep=True)
+
+    def _mapping(self, node: MappingNode, seen: set[int], depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
+                _refuse_key(key_node)
+            mapping[key_node.value] = self._build(value_node, seen, depth)
+        if len(mapping) != len(node.value):
+            _refuse_duplicates(node)
+        return mapping
+
+
+def _unreadable(node: Node, kind: str, exc: Exception) -> str:
+    """Why a scalar PyYAML resolved as ``kind`` cannot be built: ``2021-02-31``, ``0x_``,
+    an integer too large to print (``0xfff...``: str() refuses over 4300 digits), ``!!bool
+    maybe``."""
+    value = str(node.value)
+    if kind == "a date":
+        from consortium.dates import parse_date_or_datetime
+
+        try:
+            parse_date_or_datetime(value)
+        except ValueError as error:
+            return str(error)
+        return f"cannot read '{shorten(value)}' as a date and time ({shorten(str(exc))})"
+    if kind == "a number" and (isinstance(exc, OverflowError) or len(value) > MAX_DIGITS):
+        return f"the number {shorten(value, 20)} is too large ({len(value)} characters)"
+    return f"YAML cannot read '{shorten(value)}' as {kind}: quote it if it is text"
+
+
+def _refuse_unreadable(tag: str, kind: str) -> None:
+    """Turn a crash in the constructor of ``tag`` into a located ConstructorError."""
+    build = yaml.constructor.SafeConstructor.yaml_constructors[tag]
+
+    def construct(loader: Any, node: Node) -> Any:
+        try:
+            value = build(loader, node)
+            if type(value) is int and value.bit_length() > _MAX_BITS:  # 0x, 0b, 1:0:0:...
+                raise OverflowError
+            return value
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            raise ConstructorError(
+                None, None, _unreadable(node, kind, exc), node.start_mark
+            ) from None
+
+    ProfileLoader.add_constructor(tag, construct)
+
+
+for _tag, _kind in _READ_AS.items():
+    _refuse_unreadable(_tag, _kind)
+
+
+def _refuse_duplicates(node: MappingNode) -> None:
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, ScalarNode):
+            line = key_node.start_mark.line + 1
+            if key_node.value in seen:  # on another line, or twice on one: {a: 1, a: 2}
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{shorten(key_node.value)}' (first on line "
+                    f"{seen[key_node.value]}): keep one",
+                    key_node.start_mark,
+                )
+            seen[key_node.value] = line
+
+
+def _refuse_key(node: Node) -> None:
+    """Keys are names: `1:`, `no:` or `2020-01-01:` as a key is read as a number, a yes/no
+    or a date, `[a]:` as a list, and no file of any kind has such keys."""
+    if node.tag == "tag:yaml.org,2002:merge":
+        message = "merge keys (<<) are not allowed: write the keys out"
+    elif isinstance(node, ScalarNode):
+        kind = _READ_AS.get(node.tag, f"the YAML tag {shorten(node.tag)}")
+        message = (
+            f"YAML reads the key '{shorten(node.value)}' as {kind}, not a name: "
+            "keys are names such as 'country' (quote it if it is one)"
+        )
+    else:
+        message = "a key must be a name, not a list or a mapping"
+    raise ConstructorError(None, None, message, node.start_mark)
