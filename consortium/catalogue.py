@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from consortium.deadlines import BRUSSELS, Deadline, make_deadline
+from consortium.deadlines import BRUSSELS, Deadline, make_deadline, named
 from consortium.loading import Loaded
 from consortium.models import Call, CallInfo, Request
 
@@ -30,9 +30,8 @@ class Entry:
     deadlines: list[Deadline]
     expires: date | None
 
-    @property
-    def call_deadline(self) -> Deadline | None:
-        return next((d for d in self.deadlines if d.name == "call"), None)
+    def deadline(self, name: str) -> Deadline | None:
+        return named(self.deadlines, name)
 
     def is_open(self, now: datetime) -> bool:
         """Open for expressions of interest: not closed, not past its call, not expired."""

@@ -8,6 +8,7 @@ Nothing here reads the clock: "now" is always passed in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
@@ -49,6 +50,16 @@ class Deadline:
     @property
     def label(self) -> str:
         return LABELS.get(self.name, self.name)
+
+
+def named(deadlines: Iterable[Deadline], name: str) -> Deadline | None:
+    """The deadline called ``name`` (``eoi`` or ``call``), if there is one."""
+    return next((d for d in deadlines if d.name == name), None)
+
+
+def stamp(at: datetime) -> str:
+    """'02 Feb 2021 17:00 CET': the instant as people read it, in its own zone."""
+    return f"{at:%d %b %Y %H:%M} {at.tzname()}"
 
 
 def make_deadline(name: str, value: date | datetime, tz: str) -> Deadline:

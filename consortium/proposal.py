@@ -15,7 +15,7 @@ from pathlib import Path
 
 from consortium.calls import known_calls
 from consortium.catalogue import Entry, entry
-from consortium.deadlines import Deadline, make_deadline
+from consortium.deadlines import Deadline, make_deadline, named
 from consortium.loading import Loaded, load, load_many, yaml_files
 from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberEntry, Request
 from consortium.problems import Problem, shorten
@@ -53,7 +53,8 @@ class Proposal:
 
     @property
     def call_deadline(self) -> datetime | None:
-        return next((d.at for d in self.deadlines if d.name == "call"), None)
+        deadline = named(self.deadlines, "call")
+        return deadline.at if deadline else None
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from consortium.cli.common import NowOption, TodayOption, fail_message, report_problems, resolve_now
 
+if TYPE_CHECKING:
+    from consortium.models import Call
+    from consortium.problems import Problem
+
 app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
 CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _known(calls_dir: Path) -> tuple[dict[str, Call], list[Problem]]:
+    """Presets and the repo's calls; a bad call file is reported, the rest still listed."""
+    from consortium.calls import known_calls
+
+    calls, problems = known_calls(calls_dir)
+    report_problems(problems)
+    return calls, problems
 
 
 @app.command("list")
@@ -24,15 +35,13 @@ def list_calls(
     now: NowOption = None,
 ) -> None:
     """List built-in calls and those in calls/, with the countdown to each deadline."""
-    from consortium.calls import known_calls
     from consortium.report.calls import print_calls
+    from consortium.report.values import dump_json
 
     instant = resolve_now(today, now)
-    calls, problems = known_calls(calls_dir)
-    report_problems(problems)
+    calls, problems = _known(calls_dir)
     if as_json:
-        json.dump([c.model_dump(mode="json") for c in calls.values()], sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json([c.model_dump(mode="json") for c in calls.values()])
     else:
         print_calls(list(calls.values()), instant)
     if problems:
@@ -50,19 +59,17 @@ def show_call(
     """Show one call: deadline and countdown, rules and the sources they come from."""
     import difflib
 
-    from consortium.calls import known_calls
     from consortium.report.calls import print_call
+    from consortium.report.values import dump_json
 
     instant = resolve_now(today, now)
-    calls, problems = known_calls(calls_dir)
-    report_problems(problems)
+    calls, _ = _known(calls_dir)
     call = calls.get(call_id.strip().upper())
     if call is None:
         close = difflib.get_close_matches(call_id.upper(), list(calls), n=1)
         hint = f"did you mean {close[0]}?" if close else "see `consortium calls list`"
         fail_message(f"unknown call {call_id}: {hint}")
     if as_json:
-        json.dump(call.model_dump(mode="json"), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(call.model_dump(mode="json"))
     else:
         print_call(call, instant)

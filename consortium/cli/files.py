@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -74,7 +73,7 @@ def validate(
 
 def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) -> None:
     """Print the JSON Schema of a kind of file, for editors to complete and check it."""
+    from consortium.report.values import dump_json
     from consortium.schema import json_schema
 
-    json.dump(json_schema(kind.value), sys.stdout, indent=2)
-    sys.stdout.write("\n")
+    dump_json(json_schema(kind.value))

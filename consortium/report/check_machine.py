@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from consortium.checks import Report
-from consortium.report.values import deadline_value, label_text, when, where
+from consortium.deadlines import stamp
+from consortium.report.values import deadline_value, dump_json, label_text, when, where
 from consortium.rules import REGISTRY
 
 
@@ -33,8 +33,7 @@ def report_value(report: Report) -> dict[str, Any]:
 
 
 def write_json(report: Report, stream: TextIO) -> None:
-    json.dump(report_value(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    dump_json(report_value(report), stream)
 
 
 def _escape_data(text: str) -> str:
@@ -78,7 +77,7 @@ def write_markdown(report: Report, stream: TextIO) -> None:
         f"## {mark}: {proposal.call.id}",
         "",
         f"`{proposal.path}`: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"as of {report.now:%d %b %Y %H:%M %Z}.",
+        f"as of {stamp(report.now)}.",
         "",
         "| Member | Country | Role | Status | Label |",
         "|---|---|---|---|---|",

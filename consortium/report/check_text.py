@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from consortium.checks import Report
+from consortium.deadlines import stamp
 from consortium.report.values import label_text, when, where
 
 
@@ -20,7 +21,7 @@ def write_text(report: Report, stream: TextIO) -> None:
     console.print(
         f"{verdict} {escape(str(proposal.path))} for {escape(proposal.call.id)}: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"as of {report.now:%d %b %Y %H:%M %Z}"
+        f"as of {stamp(report.now)}"
     )
     members = Table(title=f"Members ({len(proposal.members)})", title_justify="left")
     for column in ("Cluster", "Country", "Role", "Status", "Label"):

@@ -10,8 +10,8 @@ from typing import Any
 
 from consortium.catalogue import Entry
 from consortium.countries import country_name
-from consortium.deadlines import Deadline, countdown
-from consortium.report.values import deadline_value, when
+from consortium.deadlines import Deadline, countdown, stamp
+from consortium.report.values import deadline_value, dump_json, when
 
 
 def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
@@ -65,15 +65,11 @@ def write_csv(items: list[Entry], now: datetime) -> None:
         writer.writerow({**row, "eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")})
 
 
-def _deadline(item: Entry, name: str) -> Deadline | None:
-    return next((d for d in item.deadlines if d.name == name), None)
-
-
 def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Partner-search requests as of {now:%d %b %Y %H:%M %Z}")
+    table = Table(title=f"Partner-search requests as of {stamp(now)}")
     for column in (
         "Reference",
         "Kind",
@@ -98,8 +94,8 @@ def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
             request.ref.short_kind,
             request.country,
             request.call_id or "-",
-            when(_deadline(item, "eoi"), now, "\n"),
-            when(_deadline(item, "call"), now, "\n"),
+            when(item.deadline("eoi"), now, "\n"),
+            when(item.deadline("call"), now, "\n"),
             state,
         )
     console = Console(markup=False)
@@ -127,8 +123,8 @@ def print_request(item: Entry, now: datetime) -> None:
         ),
         ("Call", " - ".join(x for x in (request.call_id, item.call_title) if x) or "-"),
         ("Programme", item.programme or "-"),
-        ("EOI deadline", when(_deadline(item, "eoi"), now)),
-        ("Call deadline", when(_deadline(item, "call"), now)),
+        ("EOI deadline", when(item.deadline("eoi"), now)),
+        ("Call deadline", when(item.deadline("call"), now)),
     ]
     if item.expires:
         rows.append(("Expires", f"{item.expires:%d %b %Y}"))
@@ -169,8 +165,7 @@ def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: s
             {"reference": e.request.reference, "call": e.request.call_id, **deadline_value(d, now)}
             for e, d in rows
         ]
-        json.dump(values, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(values)
         return
     if output == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -189,12 +184,12 @@ def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: s
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Deadlines as of {now:%d %b %Y %H:%M %Z}")
+    table = Table(title=f"Deadlines as of {stamp(now)}")
     for column in ("When", "Countdown", "Deadline", "Reference", "Call"):
         table.add_column(column, overflow="fold", no_wrap=column in ("Reference", "Call"))
     for e, d in rows:
         table.add_row(
-            f"{d.at:%d %b %Y %H:%M} {d.at.tzname()}",
+            stamp(d.at),
             countdown(d.remaining_seconds(now)),
             d.label,
             e.request.reference,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from consortium.deadlines import Deadline, countdown
+from consortium.deadlines import Deadline, countdown, stamp
 
 if TYPE_CHECKING:
     from consortium.models import Label
@@ -27,9 +29,7 @@ def when(deadline: Deadline | None, now: datetime, sep: str = " ") -> str:
     """'02 Feb 2021 17:00 CET (in 67 days 17 h)' for people; ``sep`` may break the line."""
     if deadline is None:
         return "-"
-    at = deadline.at
-    left = countdown(deadline.remaining_seconds(now))
-    return f"{at:%d %b %Y %H:%M} {at.tzname()}{sep}({left})"
+    return f"{stamp(deadline.at)}{sep}({countdown(deadline.remaining_seconds(now))})"
 
 
 def label_text(label: Label | None, deadline: datetime | None) -> str:
@@ -46,3 +46,10 @@ def label_text(label: Label | None, deadline: datetime | None) -> str:
 
 def where(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}"
+
+
+def dump_json(value: Any, stream: TextIO | None = None) -> None:
+    """Indented JSON and a final newline, on stdout unless ``stream`` says otherwise."""
+    out = stream or sys.stdout
+    json.dump(value, out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.deadlines import countdown
+from consortium.deadlines import countdown, named, stamp
 from consortium.rules.base import Context, Finding, Severity
 
 
 def passed(
     ctx: Context, name: str, rule: str, severity: Severity, advice: str
 ) -> Iterator[Finding]:
-    for deadline in ctx.proposal.deadlines:
-        seconds = deadline.remaining_seconds(ctx.now)
-        if deadline.name == name and seconds < 0:
-            at = deadline.at
-            yield ctx.at_key(
-                rule,
-                severity,
-                f"{deadline.label} {at:%d %b %Y %H:%M} {at.tzname()} {countdown(seconds)}: {advice}",
-                "call" if name == "call" else "request",
-            )
+    deadline = named(ctx.proposal.deadlines, name)
+    seconds = deadline.remaining_seconds(ctx.now) if deadline else 0
+    if deadline and seconds < 0:
+        yield ctx.at_key(
+            rule,
+            severity,
+            f"{deadline.label} {stamp(deadline.at)} {countdown(seconds)}: {advice}",
+            "call" if name == "call" else "request",
+        )
