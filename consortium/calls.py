@@ -9,6 +9,7 @@ from consortium.loading import Loaded, load_many, yaml_files
 from consortium.models import Call
 from consortium.presets import PRESETS
 from consortium.problems import Problem
+from consortium.roots import Root
 
 
 @cache
@@ -17,12 +18,15 @@ def builtin_calls() -> dict[str, Call]:
     return {call.id: call for call in calls}
 
 
-def known_calls(folder: Path | None) -> tuple[dict[str, Call], list[Problem]]:
-    """Presets plus ``folder/*.yaml`` (a repo's own calls win over presets of the same id)."""
+def known_calls(
+    folder: Path | None, root: Root | None = None
+) -> tuple[dict[str, Call], list[Problem]]:
+    """Presets plus ``folder/*.yaml`` (a repo's own calls win over presets of the same id),
+    none read from outside ``root`` (by default the folder's git work tree)."""
     calls = dict(builtin_calls())
     if folder is None or not folder.is_dir():
         return calls, []
     loaded: list[Loaded[Call]]
-    loaded, problems = load_many(yaml_files(folder), Call)
+    loaded, problems = load_many(yaml_files(folder), Call, root or Root.around(folder))
     calls.update((entry.item.id, entry.item) for entry in loaded)
     return calls, problems

@@ -15,13 +15,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from consortium.problems import MAX_SHOWN, Problem, shorten
 from consortium.yamlfile import Document
 from consortium.yamlfile import load as load_yaml
+
+if TYPE_CHECKING:
+    from consortium.roots import Root
 
 M = TypeVar("M", bound=BaseModel)
 PATTERNS = ("*.yaml", "*.yml")
@@ -51,8 +54,10 @@ def validate(doc: Document, model: type[M]) -> M | list[Problem]:
         return _problems(doc, model, exc.errors(include_url=False))
 
 
-def load(path: Path, model: type[M], keep_doc: bool = False) -> Loaded[M] | list[Problem]:
-    doc = load_yaml(path)
+def load(
+    path: Path, model: type[M], keep_doc: bool = False, root: Root | None = None
+) -> Loaded[M] | list[Problem]:
+    doc = load_yaml(path, root)
     if isinstance(doc, Problem):
         return [doc]
     item = validate(doc, model)
@@ -84,12 +89,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_many(paths: Iterable[Path], model: type[M]) -> tuple[list[Loaded[M]], list[Problem]]:
+def load_many(
+    paths: Iterable[Path], model: type[M], root: Root | None = None
+) -> tuple[list[Loaded[M]], list[Problem]]:
     loaded: list[Loaded[M]] = []
     problems: list[Problem] = []
     with gc_paused():
         for path in paths:
-            result = load(path, model)
+            result = load(path, model, root=root)
             if isinstance(result, list):
                 problems.extend(result)
             else:

@@ -6,9 +6,12 @@ bad file among many is reported and the others still load (as check-jsonschema d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from consortium.text import MAX_SHOWN, path_text, shorten, visible
+
+__all__ = ["MAX_SHOWN", "Problem", "shorten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,20 +24,11 @@ class Problem:
     column: int = 0
 
     def __str__(self) -> str:
-        where = str(self.path)
+        """Exactly one line, whatever the file's name or the message hold."""
+        where = path_text(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {visible(self.message)}"
 
-
-MAX_SHOWN = 60  # characters of a user's value quoted in a message
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def shorten(text: str, limit: int = MAX_SHOWN) -> str:
-    """A user's text fit for a one-line message: line breaks escaped, at most ``limit`` chars."""
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)

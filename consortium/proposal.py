@@ -8,7 +8,6 @@ cluster, an unknown call) is a located Problem: the check cannot run, exit 2.
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +18,8 @@ from consortium.deadlines import Deadline, make_deadline, named
 from consortium.loading import Loaded, load, load_many, yaml_files
 from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberEntry, Request
 from consortium.problems import Problem, shorten
+from consortium.roots import Root
+from consortium.text import path_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,6 @@ class Member:
     """A consortium member: its entry in consortium.yaml and the cluster profile it names."""
 
     entry: MemberEntry
-    index: int
     line: int
     cluster_id: str
     cluster: Cluster
@@ -74,18 +74,37 @@ class Folders:
 
 
 def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list[Problem]:
-    """The resolved proposal, or every problem that stops it from being checked."""
-    source = load(path, ConsortiumFile, keep_doc=True)
+    """The resolved proposal, or every problem that stops it from being checked.
+
+    Nothing outside the proposal's root (its git work tree, else its folder) is read:
+    folders given explicitly are trusted as the user's choice, with roots of their own.
+    """
+    root = Root.around(path.parent)
+    source = load(path, ConsortiumFile, keep_doc=True, root=root)
     if isinstance(source, list):
         return source
-    clusters_dir, requests_dir, calls_dir = (folders or Folders()).resolve(path.parent)
-    calls, problems = known_calls(calls_dir)
+    given = folders or Folders()
+    clusters_dir, requests_dir, calls_dir = given.resolve(path.parent)
+    problems = [
+        Problem(folder, reason)
+        for folder, explicit in (
+            (clusters_dir, given.clusters),
+            (requests_dir, given.requests),
+            (calls_dir, given.calls),
+        )
+        if not explicit and folder.is_dir() and (reason := root.refuses_folder(folder))
+    ]
+    if problems:
+        return problems
+    calls, problems = known_calls(calls_dir, _root_for(given.calls, root))
     spec = source.item
     call = calls.get(spec.call)
     if call is None:
         problems.append(_unknown(source, ("call",), "call", spec.call, list(calls)))
-    members, member_problems = _members(source, clusters_dir)
-    request, request_problems = _request(source, requests_dir, calls)
+    members, member_problems = _members(source, clusters_dir, _root_for(given.clusters, root))
+    request, request_problems = _request(
+        source, requests_dir, calls, _root_for(given.requests, root)
+    )
     problems += member_problems + request_problems
     if problems or call is None:
         return problems
@@ -98,6 +117,10 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
         request=request,
         deadlines=_deadlines(spec, call, request),
     )
+
+
+def _root_for(explicit: Path | None, default: Root) -> Root:
+    return Root.around(explicit) if explicit else default
 
 
 def _unknown(
@@ -120,76 +143,76 @@ def _unknown(
     return Problem(source.path, shorten(message, 500), line, column)
 
 
-def _members(source: Loaded[ConsortiumFile], folder: Path) -> tuple[list[Member], list[Problem]]:
-    """Each member's cluster: clusters/<id>.yaml first; the whole folder only on a miss."""
+def _members(
+    source: Loaded[ConsortiumFile], folder: Path, root: Root
+) -> tuple[list[Member], list[Problem]]:
+    """Each member's cluster: the file of clusters/ named by its id first; on a miss, the
+    profile whose ``id:`` says so. Ids are looked up among the files, never joined onto
+    the folder's path, so no id can name a file elsewhere."""
     members: list[Member] = []
     problems: list[Problem] = []
+    files = _by_stem(folder)
     everyone: dict[str, Loaded[Cluster]] | None = None
     for index, member in enumerate(source.item.members):
-        found = _by_stem(folder, member.cluster)
-        if isinstance(found, list):
-            problems += found
-            continue
+        found: Loaded[Cluster] | list[Problem] | None = None
+        if member.cluster in files:
+            found = load(files[member.cluster], Cluster, root=root)
+            if isinstance(found, list):
+                problems += found
+                continue
+            if found.item.id not in (None, member.cluster):
+                found = None
         if found is None:
-            everyone = everyone if everyone is not None else _all_clusters(folder)
+            everyone = everyone if everyone is not None else _all_clusters(files, root)
             found = everyone.get(member.cluster)
         if found is None:
-            loc = ("members", index, "cluster")
             problems.append(
                 _unknown(
                     source,
-                    loc,
+                    ("members", index, "cluster"),
                     "cluster",
                     member.cluster,
                     list(everyone or {}),
-                    f" (no {folder}/{shorten(member.cluster)}.yaml)",
+                    f" (no {path_text(folder)}/{member.cluster}.yaml)",
                 )
             )
             continue
         line = source.locate("members", index)[0]
-        members.append(Member(member, index, line, member.cluster, found.item))
+        members.append(Member(member, line, member.cluster, found.item))
     return members, problems
 
 
-def _by_stem(folder: Path, cluster_id: str) -> Loaded[Cluster] | list[Problem] | None:
-    for suffix in (".yaml", ".yml"):
-        path = folder / f"{cluster_id}{suffix}"
-        if _present(path):
-            found = load(path, Cluster)
-            if isinstance(found, list) or found.item.id in (None, cluster_id):
-                return found
-    return None
+def _by_stem(folder: Path) -> dict[str, Path]:
+    """The folder's YAML files by name without suffix (``.yaml`` before ``.yml``)."""
+    files: dict[str, Path] = {}
+    for path in yaml_files(folder) if folder.is_dir() else []:
+        if path.stem not in files or path.suffix == ".yaml":
+            files[path.stem] = path
+    return files
 
 
-def _present(path: Path) -> bool:
-    """Whether anything is at ``path``: a file, or a folder, a link loop or a pipe that
-    loading then reports as such. False, not a crash, for a name the system refuses (too
-    long, ENAMETOOLONG; Path.is_file raised there), since the name comes from the user."""
-    return os.path.lexists(path)
-
-
-def _all_clusters(folder: Path) -> dict[str, Loaded[Cluster]]:
+def _all_clusters(files: dict[str, Path], root: Root) -> dict[str, Loaded[Cluster]]:
     """Every readable cluster in the folder by id (bad ones are left to `validate`)."""
-    loaded, _ = load_many(yaml_files(folder), Cluster) if folder.is_dir() else ([], [])
+    loaded, _ = load_many(files.values(), Cluster, root)
     return {(c.item.id or c.path.stem): c for c in loaded}
 
 
 def _request(
-    source: Loaded[ConsortiumFile], folder: Path, calls: dict[str, Call]
+    source: Loaded[ConsortiumFile], folder: Path, calls: dict[str, Call], root: Root
 ) -> tuple[Entry | None, list[Problem]]:
     reference = source.item.request
     if not reference:
         return None, []
-    for path in (folder / f"{reference}.yaml", folder / f"{reference}.yml"):
-        if _present(path):
-            found = load(path, Request)
-            return (None, found) if isinstance(found, list) else (entry(found, calls), [])
-    loaded, _ = load_many(yaml_files(folder), Request) if folder.is_dir() else ([], [])
+    files = _by_stem(folder)
+    if reference in files:
+        found = load(files[reference], Request, root=root)
+        return (None, found) if isinstance(found, list) else (entry(found, calls), [])
+    loaded, _ = load_many(files.values(), Request, root)
     for item in loaded:
         if item.item.reference == reference:
             return entry(item, calls), []
     known = [item.item.reference for item in loaded]
-    where = f" (none in {folder}/)"
+    where = f" (none in {path_text(folder)}/)"
     return None, [_unknown(source, ("request",), "request", reference, known, where)]
 
 

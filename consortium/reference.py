@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from consortium.text import shorten
+
 KINDS: dict[str, str] = {
     "RD": "R&D request",
     "RDR": "R&D request",  # the platform's form since about 2022
@@ -48,12 +50,12 @@ def parse_reference(text: str) -> Reference:
     match = _PATTERN.match(text.strip().upper())
     if not match:
         raise ValueError(
-            f"'{text}' is not an EEN reference: expected TYPE (RD, RDR, BO, BR, TO, TR), "
+            f"'{shorten(text)}' is not an EEN reference: expected TYPE (RD, RDR, BO, BR, TO, TR), "
             "a two-letter country, the date as YYYYMMDD and a number, e.g. RDFR20201119001"
         )
     kind, country, year, month, day, _ = match.groups()
     try:
         created = date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"'{text}' holds no real date ({year}-{month}-{day})") from None
+        raise ValueError(f"'{shorten(text)}' holds no real date ({year}-{month}-{day})") from None
     return Reference(match.group(0), kind, country, created)

@@ -14,14 +14,17 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from consortium.problems import Problem, shorten
-from consortium.yamlloader import ProfileLoader
+from consortium.yamlloader import ProfileLoader, too_many_values
+
+if TYPE_CHECKING:
+    from consortium.roots import Root
 
 MAX_BYTES = 1024 * 1024
 # Characters YAML refuses (C0 and C1 controls but tab and line breaks, U+FFFE, U+FFFF) as
@@ -65,9 +68,11 @@ def _child(node: Node, part: str | int) -> tuple[Any, Node] | None:
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_bytes(path: Path) -> bytes | Problem:
+def read_bytes(path: Path, root: Root | None = None) -> bytes | Problem:
     """The file's UTF-8 bytes (checked, not copied into a str: libyaml reads bytes faster),
-    or a Problem saying why it cannot be read as UTF-8 text."""
+    or a Problem saying why it cannot be read as UTF-8 text; never a file outside ``root``."""
+    if root is not None and (reason := root.refuses(path)):
+        return Problem(path, reason)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; reading a file is unaffected
         with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
@@ -108,6 +113,8 @@ def read_bytes(path: Path) -> bytes | Problem:
 
 def parse(path: Path, text: bytes) -> Document | Problem:
     """Parse ``text`` (from ``path``) into a Document whose top level is a mapping."""
+    if crowded := too_many_values(text):
+        return Problem(path, crowded.message, crowded.line, crowded.column)
     loader = ProfileLoader(text)
     try:
         node = loader.get_single_node()
@@ -171,9 +178,9 @@ def _bad_character(path: Path, source: bytes, exc: yaml.reader.ReaderError) -> P
     )
 
 
-def load(path: Path) -> Document | Problem:
-    """Read and parse one file."""
-    text = read_bytes(path)
+def load(path: Path, root: Root | None = None) -> Document | Problem:
+    """Read and parse one file (refused if it leads outside ``root``)."""
+    text = read_bytes(path, root)
     if isinstance(text, Problem):
         return text
     return parse(path, text)

@@ -18,12 +18,8 @@ SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
 
 
 @pytest.fixture(autouse=True)
-def _no_env_clock(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def _no_env_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONSORTIUM_NOW", raising=False)
-    monkeypatch.delenv("CONSORTIUM_NO_CACHE", raising=False)
-    monkeypatch.setenv("CONSORTIUM_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
 

@@ -51,10 +51,16 @@ def validate(
     from consortium.problems import Problem
     from consortium.yamlfile import load
 
-    files = _files(paths)
+    from consortium.roots import Root
+
+    files = [
+        (found, Root.around(given if given.is_dir() else given.parent))
+        for given in paths
+        for found in _files([given])
+    ]
     bad = 0
-    for path in files:
-        doc = load(path)
+    for path, root in files:
+        doc = load(path, root)
         problems = [doc] if isinstance(doc, Problem) else []
         if not isinstance(doc, Problem):
             model = KINDS[kind.value if kind else kind_of(path, doc.data)]

@@ -45,17 +45,17 @@ class Sort(StrEnum):
 
 def _catalogue(folder: Path, calls_dir: Path | None) -> tuple[list[Entry], bool]:
     """Every loadable request in ``folder``; bad files reported on stderr as they are met."""
-    from consortium.cache import load_indexed
     from consortium.calls import known_calls
     from consortium.catalogue import entry
-    from consortium.loading import yaml_files
+    from consortium.loading import load_many, yaml_files
     from consortium.models import Request
     from consortium.problems import Problem
+    from consortium.roots import Root
 
     if not folder.is_dir():
         fail([Problem(folder, "no such folder of requests: give one with --dir")])
     calls, call_problems = known_calls(calls_dir or folder.parent / "calls")
-    loaded, problems = load_indexed(yaml_files(folder), folder, Request)
+    loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder))
     report_problems(call_problems + problems)
     return [entry(item, calls) for item in loaded], bool(call_problems or problems)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from consortium.models.fields import (
+    ClusterId,
     Country,
     Day,
     LabelLevel,
@@ -41,7 +42,7 @@ class Experience(Strict):
 
 
 class Cluster(Strict):
-    id: str | None = None
+    id: ClusterId | None = None
     name: str
     country: Country
     type: MemberType = "cluster"

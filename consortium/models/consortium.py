@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from consortium.models.call import CallRules
-from consortium.models.fields import MemberStatus, Role, Strict
+from consortium.models.fields import ClusterId, MemberStatus, ReferenceText, Role, Strict
 from consortium.models.request import RequestDeadlines
 
 
 class MemberEntry(Strict):
     """One member: a cluster id (a file stem in clusters/), its role and how sure it is."""
 
-    cluster: str
+    cluster: ClusterId
     role: Role = "partner"
     status: MemberStatus = "confirmed"
     notes: str | None = None
@@ -18,7 +18,7 @@ class MemberEntry(Strict):
 
 class ConsortiumFile(Strict):
     call: str
-    request: str | None = None
+    request: ReferenceText | None = None
     members: list[MemberEntry] = []
     rules: CallRules | None = None
     deadlines: RequestDeadlines | None = None

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from consortium.countries import check_country
 from consortium.dates import parse_date, parse_date_or_datetime
+from consortium.problems import shorten
 from consortium.reference import parse_reference
 
 
@@ -39,6 +40,30 @@ def _pic(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a PIC (9 digits, quoted), got {reprlib.repr(value)}")
     return value.strip()
+
+
+_ID_FORBIDDEN = frozenset("/\\:*?\"<>|")
+
+
+def _cluster_id(value: Any) -> Any:
+    """A cluster id is looked up among the files of clusters/, never joined onto a folder:
+    anything that could name a path elsewhere (``../x``, ``/abs``, ``a/b``, a control
+    character) is refused here, with its line (DESIGN section 4, the CI threat model)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    bad = (
+        not text
+        or len(text) > 200
+        or text.startswith(".")
+        or any(c in _ID_FORBIDDEN or not c.isprintable() for c in text)
+    )
+    if bad:
+        raise ValueError(
+            f"'{shorten(text)}' is not a cluster id: name a file of clusters/ without its "
+            ".yaml (letters, digits, '-', '_', no '/' or leading '.')"
+        )
+    return text
 
 
 def _time_zone(value: str) -> str:
@@ -88,6 +113,7 @@ ReferenceText = Annotated[
     BeforeValidator(_friendly(lambda v: parse_reference(v).text if isinstance(v, str) else v)),
 ]
 Pic = Annotated[str, BeforeValidator(_friendly(_pic))]
+ClusterId = Annotated[str, BeforeValidator(_friendly(_cluster_id))]
 TimeZone = Annotated[str, AfterValidator(_time_zone)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 

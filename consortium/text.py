@@ -1,0 +1,79 @@
+"""Text from files made safe to show: on a terminal, in a CI log, in XML.
+
+In a pull request's CI the author controls every file the tool reads (DESIGN section 4, the
+CI threat model), so names, titles and file names are hostile until shown here. Control
+characters would drive a terminal (escape sequences) or start a line of their own (a
+GitHub workflow command); they are shown visibly instead (``\\x1b``, ``\\n``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_KEEP_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# What XML 1.0 forbids: C0 controls but tab, line feed and carriage return; lone surrogates;
+# U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_SHOWN = 60  # characters of a user's value quoted in a message
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def visible(text: str, keep_lines: bool = False) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), line feeds
+    too unless ``keep_lines``; lone surrogates (undecodable file-name bytes) as ``\\udcXX``."""
+    pattern = _CONTROL_KEEP_LINES if keep_lines else _CONTROL
+    text = pattern.sub(_escape, text)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A user's text fit for a one-line message: controls escaped, at most ``limit`` chars."""
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return visible(text)
+
+
+def path_text(path: Path | str) -> str:
+    """A file name as text that is valid UTF-8 and one visible line, whatever its bytes.
+
+    File names are bytes on POSIX; Python keeps undecodable ones as lone surrogates, which
+    no UTF-8 stream can write. They are shown as ``\\xNN`` escapes instead.
+    """
+    raw = os.fsencode(path)
+    return visible(raw.decode("utf-8", "backslashreplace"))
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot carry shown as escapes, so a report parses."""
+    return _NOT_XML.sub(_escape, text)
+
+
+def neutralise(line: str) -> str:
+    """A line of a CI log that no runner can read as a workflow command.
+
+    GitHub's runner strips leading white space, then reads a line starting with ``::`` as a
+    command (``::error``, ``::add-mask::``, ``::stop-commands::``); the older ``##[`` and
+    ``##vso[`` forms are recognised anywhere in a line. Such lines get a visible backslash.
+    """
+    stripped = line.lstrip()
+    if stripped.startswith("::") or stripped.startswith("##"):
+        line = "\\" + stripped
+    return line.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
