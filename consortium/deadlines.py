@@ -14,6 +14,9 @@ from datetime import UTC, date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from consortium.dates import MAX_YEAR, MIN_YEAR
+from consortium.text import shorten
+
 BRUSSELS = "Europe/Brussels"
 CALL_TIME = time(17, 0)
 EOI_TIME = time(23, 59, 59)
@@ -98,15 +101,18 @@ def parse_now(today: str | None, now: str | None, env: str | None) -> datetime |
     Brussels time too. Returns None when none is given: only the CLI may then read the clock.
     Raises ValueError with a message that says how to write the value.
     """
-    if now:
+    if now is not None:
         return _parse_instant(now, "--now")
-    if today:
+    if today is not None:
         try:
             day = date.fromisoformat(today.strip())
         except ValueError:
-            raise ValueError(f"--today '{today}' is not a date: write YYYY-MM-DD") from None
+            raise ValueError(
+                f"--today '{shorten(today)}' is not a date: write YYYY-MM-DD"
+            ) from None
+        _in_years(day.year, "--today", today)
         return datetime.combine(day, time(0), tzinfo=zone(BRUSSELS))
-    if env:
+    if env is not None:
         return _parse_instant(env, "CONSORTIUM_NOW")
     return None
 
@@ -116,6 +122,16 @@ def _parse_instant(text: str, name: str) -> datetime:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(
-            f"{name} '{text}' is not an ISO date and time: write 2021-02-02T16:00:01+00:00"
+            f"{name} '{shorten(text)}' is not an ISO date and time: write 2021-02-02T16:00:01+00:00"
         ) from None
+    _in_years(value.year, name, text)
     return value if value.tzinfo else value.replace(tzinfo=zone(BRUSSELS))
+
+
+def _in_years(year: int, name: str, text: str) -> None:
+    """The years a deadline can have (``dates.MIN_YEAR`` to ``MAX_YEAR``): year 1 or 9999
+    with an offset cannot even be shifted to UTC, and no call is counted down from them."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(
+            f"{name} '{shorten(text)}' is out of range: give a year from {MIN_YEAR} to {MAX_YEAR}"
+        )

@@ -31,4 +31,3 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {visible(self.message)}"
-

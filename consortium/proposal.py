@@ -154,14 +154,14 @@ def _members(
     files = _by_stem(folder)
     everyone: dict[str, Loaded[Cluster]] | None = None
     for index, member in enumerate(source.item.members):
-        found: Loaded[Cluster] | list[Problem] | None = None
+        found: Loaded[Cluster] | None = None
         if member.cluster in files:
-            found = load(files[member.cluster], Cluster, root=root)
-            if isinstance(found, list):
-                problems += found
+            named = load(files[member.cluster], Cluster, root=root)
+            if isinstance(named, list):
+                problems += named
                 continue
-            if found.item.id not in (None, member.cluster):
-                found = None
+            if named.item.id in (None, member.cluster):
+                found = named
         if found is None:
             everyone = everyone if everyone is not None else _all_clusters(files, root)
             found = everyone.get(member.cluster)

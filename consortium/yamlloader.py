@@ -214,8 +214,9 @@ def too_many_values(text: bytes) -> Crowded | None:
                 count += 1
                 if count > MAX_VALUES:
                     mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
                     message = f"too many values (over {MAX_VALUES}): not a profile file"
-                    return Crowded(message, mark.line + 1, mark.column + 1)
+                    return Crowded(message, line, column)
     except yaml.YAMLError:
         return None  # a syntax error: parsing reports it, with its line
     finally:

@@ -12,6 +12,8 @@ import sys
 import typer
 
 from consortium.cli import calls, check, files, requests
+from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
+from consortium.text import shorten
 
 app = typer.Typer(
     name="consortium",
@@ -29,20 +31,47 @@ app.command()(files.schema)
 
 
 def main() -> None:
-    """Entry point: an unexpected exception is a bug, reported in one line with exit 2.
+    """Entry point: every way out is an exit code that means what it says.
+
+    0, 1 and 2 are the verdict's (complete, incomplete, could not check); a usage error or
+    an unexpected exception (a bug) is one line and exit 2, never a traceback and never
+    exit 1, which reads as "incomplete"; a reader that left early (``| head``) ends the
+    command as a shell expects (141) unless the command already had its verdict.
 
     The cycle collector is off: a command is one short batch (load, check, print, exit),
     loading creates no cycles (tests/test_loading_gc.py), and full collections rescanning
     a heap of parsed files cost a third of listing 10 000 requests while freeing nothing.
     """
     gc.disable()
+    prepare_streams()
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("consortium: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        discard_stdout()
+        sys.exit(SIGPIPE_EXIT)
     except Exception as exc:  # the last line of defence: never a traceback, never exit 1
-        sys.stderr.write(
-            f"consortium: internal error ({type(exc).__name__}: {exc}); please report it\n"
-        )
+        if _is_usage_error(exc):
+            sys.stderr.write(f"{_usage_line(exc)}\n")
+        else:
+            sys.stderr.write(
+                f"consortium: internal error ({type(exc).__name__}: "
+                f"{shorten(str(exc), 300)}); please report it\n"
+            )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Click's usage errors (vendored by Typer, so matched by shape, not class)."""
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _usage_line(exc: Exception) -> str:
+    """'consortium check: Invalid value for '--today': ... (see --help)': one line."""
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "consortium"
+    message = exc.format_message()  # type: ignore[attr-defined]
+    return f"{shorten(command, 100)}: {shorten(' '.join(message.split()), 400)} (see --help)"

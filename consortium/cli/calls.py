@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from consortium.cli.common import NowOption, TodayOption, fail_message, report_problems, resolve_now
+from consortium.cli.common import (
+    NowOption,
+    TodayOption,
+    deliver,
+    fail_message,
+    report_problems,
+    resolve_now,
+)
+from consortium.text import shorten
 
 if TYPE_CHECKING:
     from consortium.models import Call
@@ -40,12 +48,12 @@ def list_calls(
 
     instant = resolve_now(today, now)
     calls, problems = _known(calls_dir)
+    code = 2 if problems else 0
     if as_json:
-        dump_json([c.model_dump(mode="json") for c in calls.values()])
-    else:
-        print_calls(list(calls.values()), instant)
-    if problems:
-        raise typer.Exit(2)
+        deliver(
+            lambda out: dump_json([c.model_dump(mode="json") for c in calls.values()], out), code
+        )
+    deliver(lambda out: print_calls(list(calls.values()), instant, out), code)
 
 
 @app.command("show")
@@ -68,8 +76,7 @@ def show_call(
     if call is None:
         close = difflib.get_close_matches(call_id.upper(), list(calls), n=1)
         hint = f"did you mean {close[0]}?" if close else "see `consortium calls list`"
-        fail_message(f"unknown call {call_id}: {hint}")
+        fail_message(f"unknown call {shorten(call_id)}: {hint}")
     if as_json:
-        dump_json(call.model_dump(mode="json"))
-    else:
-        print_call(call, instant)
+        deliver(lambda out: dump_json(call.model_dump(mode="json"), out))
+    deliver(lambda out: print_call(call, instant, out))

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from consortium.cli.common import NowOption, TodayOption, fail, resolve_now
+from consortium.cli.common import NowOption, TodayOption, deliver, fail, resolve_now, say
 from consortium.report.check_formats import FORMATS, writer
+from consortium.text import path_text
 
 if TYPE_CHECKING:
     from consortium.checks import Report
@@ -50,23 +51,27 @@ def check(
     report = check_file(path, instant, Folders(clusters, requests, calls))
     if isinstance(report, list):
         fail(report)
-    writer(str(output.value))(report, sys.stdout)
     if summary:
         _append_summary(report)
     if output.value != "text":
         verdict = "complete" if report.complete else "incomplete"
         sys.stderr.write(
-            f"{path}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
+            f"{path_text(path)}: {verdict} "
+            f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
         )
-    raise typer.Exit(0 if report.passes(strict) else 1)
+    write = writer(str(output.value))
+    deliver(lambda out: write(report, out), 0 if report.passes(strict) else 1)
 
 
 def _append_summary(report: Report) -> None:
+    """The Markdown report appended to the job summary; failing that, one line (the
+    verdict's exit code stands: a summary is a courtesy, the check is done)."""
+    from consortium.cli.output import append_to_file
+
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
-        sys.stderr.write(
-            "consortium: --summary given but GITHUB_STEP_SUMMARY is not set; skipped\n"
-        )
+        say("--summary given but GITHUB_STEP_SUMMARY is not set; skipped")
         return
-    with open(target, "a", encoding="utf-8") as stream:
-        writer("markdown")(report, stream)
+    problem = append_to_file(target, lambda stream: writer("markdown")(report, stream))
+    if problem:
+        say(problem)

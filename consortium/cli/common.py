@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
+
+from consortium.text import visible
 
 if TYPE_CHECKING:
     from consortium.problems import Problem
@@ -53,6 +56,22 @@ def fail(problems: list[Problem]) -> NoReturn:
     raise typer.Exit(2)
 
 
+def say(message: str) -> None:
+    """One line for people on stderr, whatever the message quotes."""
+    sys.stderr.write(f"consortium: {visible(message)}\n")
+
+
 def fail_message(message: str) -> NoReturn:
-    sys.stderr.write(f"consortium: {message}\n")
+    say(message)
     raise typer.Exit(2)
+
+
+def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
+    """Write the report on stdout, then exit with ``code``: the verdict stands when the
+    reader leaves early; exit 2 when the report could not be written at all."""
+    from consortium.cli.output import emit
+
+    problem = emit(write)
+    if problem:
+        fail_message(problem)
+    raise typer.Exit(code)

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from consortium.cli.common import report_problems
+from consortium.cli.common import deliver, fail_message, report_problems
+from consortium.text import path_text
 
 
 class Kind(StrEnum):
@@ -49,9 +50,8 @@ def validate(
     from consortium.kinds import KINDS, kind_of
     from consortium.loading import validate as validate_doc
     from consortium.problems import Problem
-    from consortium.yamlfile import load
-
     from consortium.roots import Root
+    from consortium.yamlfile import load
 
     files = [
         (found, Root.around(given if given.is_dir() else given.parent))
@@ -69,9 +69,8 @@ def validate(
         report_problems(problems)
         bad += bool(problems)
     if not files:
-        named = ", ".join(str(p) for p in paths)
-        sys.stderr.write(f"consortium: no .yaml or .yml files in {named}\n")
-        raise typer.Exit(2)
+        named = ", ".join(path_text(p) for p in paths)
+        fail_message(f"no .yaml or .yml files in {named}")
     sys.stderr.write(f"{len(files) - bad} of {len(files)} file(s) valid\n")
     if bad:
         raise typer.Exit(2)
@@ -82,4 +81,4 @@ def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) ->
     from consortium.report.values import dump_json
     from consortium.schema import json_schema
 
-    dump_json(json_schema(kind.value))
+    deliver(lambda out: dump_json(json_schema(kind.value), out))

@@ -11,11 +11,13 @@ import typer
 from consortium.cli.common import (
     NowOption,
     TodayOption,
+    deliver,
     fail,
     fail_message,
     report_problems,
     resolve_now,
 )
+from consortium.text import path_text, shorten
 
 if TYPE_CHECKING:
     from consortium.catalogue import Entry
@@ -104,13 +106,10 @@ def list_requests(
     )
     rows = sort_entries([e for e in entries if chosen.keeps(e, instant)], sort.value, instant)
     if output is ListFormat.json:
-        out.write_json(rows, instant)
-    elif output is ListFormat.csv:
-        out.write_csv(rows, instant)
-    else:
-        out.print_table(rows, instant, shown_all=all_)
-    if had_problems:
-        raise typer.Exit(2)
+        deliver(lambda stream: out.write_json(rows, instant, stream), 2 if had_problems else 0)
+    if output is ListFormat.csv:
+        deliver(lambda stream: out.write_csv(rows, instant, stream), 2 if had_problems else 0)
+    deliver(lambda stream: out.print_table(rows, instant, all_, stream), 2 if had_problems else 0)
 
 
 @app.command("show")
@@ -132,8 +131,10 @@ def show(
     found = [e for e in entries if e.request.reference == wanted]
     if not found:
         known = ", ".join(sorted(e.request.reference for e in entries)[:8])
-        fail_message(f"no request {wanted} in {folder}/ (known: {known or 'none'})")
-    out.print_request(found[0], instant)
+        fail_message(
+            f"no request {shorten(wanted)} in {path_text(folder)}/ (known: {known or 'none'})"
+        )
+    deliver(lambda stream: out.print_request(found[0], instant, stream))
 
 
 def deadlines(
@@ -155,6 +156,7 @@ def deadlines(
     entries, had_problems = _catalogue(folder, calls_dir)
     rows = [(e, d) for e in entries for d in e.deadlines if all_ or not d.passed(instant)]
     rows.sort(key=lambda row: (row[1].remaining_seconds(instant), row[0].request.reference))
-    out.write_deadlines(rows, instant, output.value)
-    if had_problems:
-        raise typer.Exit(2)
+    deliver(
+        lambda stream: out.write_deadlines(rows, instant, output.value, stream),
+        2 if had_problems else 0,
+    )

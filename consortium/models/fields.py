@@ -42,7 +42,7 @@ def _pic(value: Any) -> str:
     return value.strip()
 
 
-_ID_FORBIDDEN = frozenset("/\\:*?\"<>|")
+_ID_FORBIDDEN = frozenset('/\\:*?"<>|')
 
 
 def _cluster_id(value: Any) -> Any:

@@ -6,14 +6,22 @@ from typing import Any, TextIO
 
 from consortium.checks import Report
 from consortium.deadlines import stamp
-from consortium.report.values import deadline_value, dump_json, label_text, when, where
+from consortium.report.values import (
+    deadline_value,
+    dump_json,
+    is_utf,
+    label_text,
+    when,
+    where,
+)
 from consortium.rules import REGISTRY
+from consortium.text import neutralise, path_text, visible, xml_safe
 
 
 def report_value(report: Report) -> dict[str, Any]:
     """The JSON shape of DESIGN section 4."""
     return {
-        "file": str(report.proposal.path),
+        "file": path_text(report.proposal.path),
         "call": report.proposal.call.id,
         "complete": report.complete,
         "errors": len(report.errors),
@@ -24,7 +32,7 @@ def report_value(report: Report) -> dict[str, Any]:
                 "rule": f.rule,
                 "severity": f.severity,
                 "message": f.message,
-                "file": str(f.path),
+                "file": path_text(f.path),
                 "line": f.line,
             }
             for f in report.findings
@@ -45,38 +53,45 @@ def _escape_property(text: str) -> str:
 
 
 def write_github(report: Report, stream: TextIO) -> None:
-    """Workflow commands (at most 10 errors show as annotations), then the full plain list."""
+    """Workflow commands (at most 10 errors show as annotations), then the full plain list.
+
+    Every annotation is built here, its properties and message escaped; every other line
+    is plain text that the runner cannot read as a command (``text.neutralise``).
+    """
     for f in report.findings:
         props = (
-            f"file={_escape_property(str(f.path))},line={f.line},title={_escape_property(f.rule)}"
+            f"file={_escape_property(path_text(f.path))},line={f.line},"
+            f"title={_escape_property(f.rule)}"
         )
-        stream.write(f"::{f.severity} {props}::{_escape_data(f.message)}\n")
+        stream.write(f"::{f.severity} {props}::{_escape_data(neutralise(visible(f.message)))}\n")
     write_plain(report, stream)
 
 
 def write_plain(report: Report, stream: TextIO) -> None:
+    """One finding a line, every line visible text that starts no workflow command."""
     verdict = "complete" if report.complete else "incomplete"
-    stream.write(
-        f"{report.proposal.path}: {verdict} for {report.proposal.call.id} "
-        f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
-    )
-    for f in report.findings:
-        stream.write(f"{where(f)}: {f.severity} [{f.rule}] {f.message}\n")
-    for d in report.deadlines:
-        stream.write(f"{d.label}: {when(d, report.now)}\n")
+    lines = [
+        f"{path_text(report.proposal.path)}: {verdict} for {visible(report.proposal.call.id)} "
+        f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))",
+        *(f"{where(f)}: {f.severity} [{f.rule}] {visible(f.message)}" for f in report.findings),
+        *(f"{d.label}: {when(d, report.now)}" for d in report.deadlines),
+    ]
+    stream.write("".join(f"{neutralise(line)}\n" for line in lines))
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Visible text that stays in its table cell."""
+    return visible(text).replace("|", "\\|")
 
 
 def write_markdown(report: Report, stream: TextIO) -> None:
     proposal = report.proposal
-    mark = "✅ Consortium complete" if report.complete else "❌ Consortium incomplete"
+    ok, bad = ("✅", "❌") if is_utf(stream) else ("[OK]", "[X]")
+    mark = f"{ok} Consortium complete" if report.complete else f"{bad} Consortium incomplete"
     lines = [
-        f"## {mark}: {proposal.call.id}",
+        f"## {mark}: {_cell(proposal.call.id)}",
         "",
-        f"`{proposal.path}`: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
+        f"`{_cell(path_text(proposal.path))}`: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
         f"as of {stamp(report.now)}.",
         "",
         "| Member | Country | Role | Status | Label |",
@@ -90,11 +105,16 @@ def write_markdown(report: Report, stream: TextIO) -> None:
     if report.findings:
         lines += ["", "| Severity | Rule | What to do | Where |", "|---|---|---|---|"]
         lines += [
-            f"| {f.severity} | `{f.rule}` | {_cell(f.message)} | `{where(f)}` |"
+            f"| {f.severity} | `{f.rule}` | {_cell(f.message)} | `{_cell(where(f))}` |"
             for f in report.errors + report.warnings
         ]
     lines += [""] + [f"- **{d.label}**: {when(d, report.now)}" for d in report.deadlines]
     stream.write("\n".join(lines) + "\n")
+
+
+def _xml(text: str) -> str:
+    """Text from files for XML: visible (no terminal escapes in a CI log) and parseable."""
+    return xml_safe(visible(text))
 
 
 def write_junit(report: Report, stream: TextIO) -> None:
@@ -103,19 +123,18 @@ def write_junit(report: Report, stream: TextIO) -> None:
 
     suite = ET.Element("testsuite", name="consortium check", tests=str(len(REGISTRY)))
     failures = 0
+    call_id = _xml(report.proposal.call.id)
     for rule in REGISTRY:
-        case = ET.SubElement(
-            suite, "testcase", classname=f"consortium.{report.proposal.call.id}", name=rule
-        )
+        case = ET.SubElement(suite, "testcase", classname=f"consortium.{call_id}", name=rule)
         found = [f for f in report.findings if f.rule == rule]
         errors = [f for f in found if f.severity == "error"]
         if errors:
             failures += 1
-            failure = ET.SubElement(case, "failure", message=errors[0].message, type="error")
-            failure.text = "\n".join(f"{where(f)}: {f.message}" for f in errors)
+            failure = ET.SubElement(case, "failure", message=_xml(errors[0].message), type="error")
+            failure.text = "\n".join(f"{where(f)}: {_xml(f.message)}" for f in errors)
         warnings = [f for f in found if f.severity == "warning"]
         if warnings:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f"warning {where(f)}: {f.message}" for f in warnings)
+            out.text = "\n".join(f"warning {where(f)}: {_xml(f.message)}" for f in warnings)
     suite.set("failures", str(failures))
     stream.write(ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")

@@ -6,20 +6,27 @@ from typing import TextIO
 
 from consortium.checks import Report
 from consortium.deadlines import stamp
+from consortium.report.console import console as make_console
 from consortium.report.values import label_text, when, where
+from consortium.text import path_text, visible
+
+
+def _safe(text: str) -> str:
+    """Text from a file, as Rich markup that shows it literally and visibly."""
+    from rich.markup import escape
+
+    return escape(visible(text))
 
 
 def write_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text)."""
-    from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=stream, highlight=False)
+    console = make_console(stream, markup=True)
     proposal = report.proposal
     verdict = "[bold green]COMPLETE[/]" if report.complete else "[bold red]INCOMPLETE[/]"
     console.print(
-        f"{verdict} {escape(str(proposal.path))} for {escape(proposal.call.id)}: "
+        f"{verdict} {_safe(path_text(proposal.path))} for {_safe(proposal.call.id)}: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
         f"as of {stamp(report.now)}"
     )
@@ -29,7 +36,7 @@ def write_text(report: Report, stream: TextIO) -> None:
     for member in proposal.members:
         style = "" if member.entry.status == "confirmed" else "yellow"
         members.add_row(
-            f"{escape(member.cluster.name)} [dim]({escape(member.cluster_id)})[/]",
+            f"{_safe(member.cluster.name)} [dim]({_safe(member.cluster_id)})[/]",
             member.cluster.country,
             member.entry.role,
             f"[{style}]{member.entry.status}[/]" if style else member.entry.status,
@@ -39,8 +46,8 @@ def write_text(report: Report, stream: TextIO) -> None:
     for finding in report.errors + report.warnings:
         colour = "red" if finding.severity == "error" else "yellow"
         console.print(
-            f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{escape(where(finding))}[/]"
+            f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{_safe(where(finding))}[/]"
         )
-        console.print(f"  {escape(finding.message)}")
+        console.print(f"  {_safe(finding.message)}")
     for deadline in report.deadlines:
         console.print(f"{deadline.label}: {when(deadline, report.now)}", markup=False)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from datetime import datetime
-from typing import Any
+from typing import Any, TextIO
 
 from consortium.catalogue import Entry
 from consortium.countries import country_name
 from consortium.deadlines import Deadline, countdown, stamp
-from consortium.report.values import deadline_value, dump_json, when
+from consortium.report.console import console
+from consortium.report.values import deadline_value, dump_json, is_utf, when
+from consortium.text import path_text, visible
 
 
 def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
@@ -29,15 +30,16 @@ def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
         "published": request.published.isoformat() if request.published else None,
         "expires": item.expires.isoformat() if item.expires else None,
         "deadlines": [deadline_value(d, now) for d in item.deadlines],
-        "file": str(item.path),
+        "file": path_text(item.path),
     }
 
 
-def write_json(items: list[Entry], now: datetime) -> None:
+def write_json(items: list[Entry], now: datetime, stream: TextIO) -> None:
     """A JSON array, one request per line: readable, and written by json's C encoder
     (``indent`` would switch to the pure-Python one, a second over 10 000 requests)."""
-    rows = (json.dumps(entry_value(i, now), ensure_ascii=False) for i in items)
-    sys.stdout.write("[\n" + ",\n".join(rows) + "\n]\n" if items else "[]\n")
+    ascii_only = not is_utf(stream)
+    rows = (json.dumps(entry_value(i, now), ensure_ascii=ascii_only) for i in items)
+    stream.write("[\n" + ",\n".join(rows) + "\n]\n" if items else "[]\n")
 
 
 CSV_COLUMNS = [
@@ -56,17 +58,18 @@ CSV_COLUMNS = [
 ]
 
 
-def write_csv(items: list[Entry], now: datetime) -> None:
-    writer = csv.DictWriter(sys.stdout, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+def write_csv(items: list[Entry], now: datetime, stream: TextIO) -> None:
+    """Spreadsheet rows; text from files shown visibly (no control character reaches a cell)."""
+    writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for item in items:
         row = entry_value(item, now)
         by_name = {d["name"]: d["at"] for d in row["deadlines"]}
+        row = {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
         writer.writerow({**row, "eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")})
 
 
-def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
-    from rich.console import Console
+def print_table(items: list[Entry], now: datetime, shown_all: bool, stream: TextIO) -> None:
     from rich.table import Table
 
     table = Table(title=f"Partner-search requests as of {stamp(now)}")
@@ -93,19 +96,18 @@ def print_table(items: list[Entry], now: datetime, shown_all: bool) -> None:
             request.reference,
             request.ref.short_kind,
             request.country,
-            request.call_id or "-",
+            visible(request.call_id or "-"),
             when(item.deadline("eoi"), now, "\n"),
             when(item.deadline("call"), now, "\n"),
             state,
         )
-    console = Console(markup=False)
-    console.print(table)
+    out = console(stream)
+    out.print(table)
     hint = "" if shown_all else " (open only; --all for every request)"
-    console.print(f"{len(items)} request(s){hint}", style="dim")
+    out.print(f"{len(items)} request(s){hint}", style="dim")
 
 
-def print_request(item: Entry, now: datetime) -> None:
-    from rich.console import Console
+def print_request(item: Entry, now: datetime, stream: TextIO) -> None:
     from rich.table import Table
 
     request = item.request
@@ -139,13 +141,13 @@ def print_request(item: Entry, now: datetime) -> None:
         ("Keywords", ", ".join(request.keywords)),
         ("Summary", " ".join((request.summary or "").split())),
         ("Source", request.source),
-        ("File", str(item.path)),
+        ("File", path_text(item.path)),
     ):
         if value:
             rows.append((label, value.strip()))
     for label, value in rows:
-        table.add_row(label, value)
-    Console(markup=False).print(table)
+        table.add_row(label, visible(value))
+    console(stream).print(table)
 
 
 def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
@@ -159,29 +161,30 @@ def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
     ]
 
 
-def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: str) -> None:
+def write_deadlines(
+    rows: list[tuple[Entry, Deadline]], now: datetime, output: str, stream: TextIO
+) -> None:
     if output == "json":
         values = [
             {"reference": e.request.reference, "call": e.request.call_id, **deadline_value(d, now)}
             for e, d in rows
         ]
-        dump_json(values)
+        dump_json(values, stream)
         return
     if output == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["reference", "call", "name", "at", "remaining_seconds"])
         for e, d in rows:
             writer.writerow(
                 [
                     e.request.reference,
-                    e.request.call_id,
+                    visible(e.request.call_id or ""),
                     d.name,
                     d.at.isoformat(),
                     d.remaining_seconds(now),
                 ]
             )
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"Deadlines as of {stamp(now)}")
@@ -193,6 +196,6 @@ def write_deadlines(rows: list[tuple[Entry, Deadline]], now: datetime, output: s
             countdown(d.remaining_seconds(now)),
             d.label,
             e.request.reference,
-            e.request.call_id or "-",
+            visible(e.request.call_id or "-"),
         )
-    Console(markup=False).print(table)
+    console(stream).print(table)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from consortium.deadlines import Deadline, countdown, stamp
+from consortium.text import path_text
 
 if TYPE_CHECKING:
     from consortium.models import Label
@@ -45,11 +45,17 @@ def label_text(label: Label | None, deadline: datetime | None) -> str:
 
 
 def where(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}"
+    """'consortium.yaml:4', the file name shown visibly whatever its bytes."""
+    return f"{path_text(finding.path)}:{finding.line}"
 
 
-def dump_json(value: Any, stream: TextIO | None = None) -> None:
-    """Indented JSON and a final newline, on stdout unless ``stream`` says otherwise."""
-    out = stream or sys.stdout
-    json.dump(value, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+def dump_json(value: Any, stream: TextIO) -> None:
+    """Indented JSON and a final newline; plain ASCII escapes where the stream is no UTF."""
+    json.dump(value, stream, indent=2, ensure_ascii=not is_utf(stream))
+    stream.write("\n")
+
+
+def is_utf(stream: TextIO) -> bool:
+    """Whether ``stream`` can carry any character (else JSON escapes, Markdown plain marks)."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")

@@ -1,0 +1,89 @@
+"""Writing to the streams a command was given, when they misbehave.
+
+A closed pipe (``| head -1``, ``| grep -q``) is not a verdict: Click would turn it into
+exit 1, which reads as "incomplete". Here the report stops quietly and the command keeps
+its exit code. A full disk, a closed stdout or a console that cannot encode a character
+each get one line naming the cause, never a traceback and never "internal error".
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from consortium.text import path_text
+
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
+
+
+def prepare_streams() -> None:
+    """Streams fit to write on: a closed one is replaced by the null device (and said, on
+    stderr when it is open), one that cannot encode every character replaces it by ``?``."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stderr.write("consortium: standard output is closed: the report is not shown\n")
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure and not encoding.startswith("utf"):
+            reconfigure(errors=errors)
+
+
+def discard_stdout() -> None:
+    """Send whatever is still buffered for stdout, and all later output, nowhere: the reader
+    is gone, and Python's final flush must not fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def emit(write: Callable[[TextIO], None]) -> str | None:
+    """Run ``write`` on stdout and flush it. None when written (or when the reader left
+    early, which is no failure); else why it could not be, in one line."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+    except OSError as exc:
+        discard_stdout()
+        return f"cannot write to standard output: {exc.strerror or exc}"
+    return None
+
+
+def append_to_file(target: str, write: Callable[[TextIO], None]) -> str | None:
+    """Append to ``target`` (a job summary): None when done, else why not, in one line.
+
+    Opened without blocking and only if it is a regular file (or new): a FIFO with no
+    reader must not hang a CI job, and a device is no summary.
+    """
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(target, flags, 0o644)
+    except OSError as exc:
+        return f"cannot write the summary to {path_text(target)}: {_reason(exc)}"
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return f"cannot write the summary to {path_text(target)}: not a regular file"
+        with os.fdopen(fd, "a", encoding="utf-8", closefd=False) as stream:
+            write(stream)
+    except OSError as exc:
+        return f"cannot write the summary to {path_text(target)}: {_reason(exc)}"
+    finally:
+        os.close(fd)
+    return None
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENXIO:
+        return "a pipe with no reader"
+    return exc.strerror or str(exc)
