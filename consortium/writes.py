@@ -9,6 +9,7 @@ half of one, and a failure leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -61,7 +62,5 @@ def _umask() -> int:
 
 
 def _remove(temp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temp)
-    except OSError:
-        pass
