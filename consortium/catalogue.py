@@ -20,7 +20,7 @@ PROFILE_LIFETIME = timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Listing:
     """One request with what the tool derived for it."""
 
     request: Request
@@ -42,7 +42,7 @@ class Entry:
         return not any(d.passed(now) for d in self.deadlines)
 
 
-def entry(loaded: Loaded[Request], calls: dict[str, Call]) -> Entry:
+def listing(loaded: Loaded[Request], calls: dict[str, Call]) -> Listing:
     request = loaded.item
     info = request.call if isinstance(request.call, CallInfo) else None
     preset = calls.get(request.call_id or "")
@@ -56,7 +56,7 @@ def entry(loaded: Loaded[Request], calls: dict[str, Call]) -> Entry:
     expires = request.expires
     if expires is None and request.ref.short_kind != "RD" and request.published:
         expires = request.published + PROFILE_LIFETIME
-    return Entry(
+    return Listing(
         request=request,
         path=loaded.path,
         programme=(info and info.programme) or (preset.programme if preset else None),
@@ -77,7 +77,7 @@ class Filter:
     call: str | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
 
-    def keeps(self, item: Entry, now: datetime) -> bool:
+    def keeps(self, item: Listing, now: datetime) -> bool:
         request = item.request
         return all(
             (
@@ -96,7 +96,7 @@ def _contains(values: Iterable[str], needle: str) -> bool:
     return any(needle in value.casefold() for value in values)
 
 
-def sort_entries(items: list[Entry], by: str, now: datetime) -> list[Entry]:
+def sort_entries(items: list[Listing], by: str, now: datetime) -> list[Listing]:
     """Sorted copy: `deadline` puts the soonest coming deadline first, passed ones last."""
     if by == "published":
         return sorted(items, key=lambda e: e.request.published or date.min, reverse=True)
@@ -105,7 +105,7 @@ def sort_entries(items: list[Entry], by: str, now: datetime) -> list[Entry]:
     return sorted(items, key=lambda e: _deadline_key(e, now))
 
 
-def _deadline_key(item: Entry, now: datetime) -> tuple[int, float, str]:
+def _deadline_key(item: Listing, now: datetime) -> tuple[int, float, str]:
     coming = [d.remaining_seconds(now) for d in item.deadlines if not d.passed(now)]
     if coming:
         return (0, min(coming), item.request.reference)

@@ -21,7 +21,7 @@ BRUSSELS = "Europe/Brussels"
 CALL_TIME = time(17, 0)
 EOI_TIME = time(23, 59, 59)
 DEFAULT_TIMES = {"call": CALL_TIME, "eoi": EOI_TIME}
-LABELS = {"eoi": "Expression of interest", "call": "Call deadline"}
+TITLES = {"eoi": "Expression of interest", "call": "Call deadline"}
 
 
 @cache
@@ -51,8 +51,8 @@ class Deadline:
         return self.remaining_seconds(now) < 0
 
     @property
-    def label(self) -> str:
-        return LABELS.get(self.name, self.name)
+    def title(self) -> str:
+        return TITLES.get(self.name, self.name)
 
 
 def named(deadlines: Iterable[Deadline], name: str) -> Deadline | None:

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from consortium.models import Call, Cluster, ConsortiumFile, Request
 
-KINDS: dict[str, type[BaseModel]] = {
+FILE_KINDS: dict[str, type[BaseModel]] = {
     "request": Request,
     "cluster": Cluster,
     "consortium": ConsortiumFile,

@@ -6,7 +6,6 @@ past a bad file, so one typo never hides the rest of a folder.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import reprlib
 import types
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from consortium.problems import MAX_SHOWN, Problem, shorten
+from consortium.text import closest
 from consortium.yamlfile import Document
 from consortium.yamlfile import load as load_yaml
 
@@ -152,8 +152,8 @@ def _message(model: type[BaseModel], loc: list[Any], error: Any) -> str:
     value = error.get("input")
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1])[:100], known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        close = closest(str(loc[-1]), known)
+        hint = f"did you mean '{close}'?" if close else f"known keys: {', '.join(known)}"
         return f"unknown key '{shorten(str(loc[-1]))}': {hint}"
     if kind == "missing":
         return f"missing required key '{where}': add it"

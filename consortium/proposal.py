@@ -7,33 +7,32 @@ cluster, an unknown call) is a located Problem: the check cannot run, exit 2.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from consortium.calls import known_calls
-from consortium.catalogue import Entry, entry
+from consortium.catalogue import Listing, listing
 from consortium.deadlines import Deadline, make_deadline, named
 from consortium.loading import Loaded, load, load_many, yaml_files
-from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberEntry, Request
+from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberSpec, Request
 from consortium.problems import Problem, shorten
 from consortium.roots import Root
-from consortium.text import path_text
+from consortium.text import closest, path_text
 
 
 @dataclass(frozen=True, slots=True)
 class Member:
     """A consortium member: its entry in consortium.yaml and the cluster profile it names."""
 
-    entry: MemberEntry
+    spec: MemberSpec
     line: int
     cluster_id: str
     cluster: Cluster
 
     @property
     def is_coordinator(self) -> bool:
-        return self.entry.role == "coordinator"
+        return self.spec.role == "coordinator"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Proposal:
     call: Call
     rules: CallRules
     members: list[Member]
-    request: Entry | None
+    request: Request | None
     deadlines: list[Deadline] = field(default_factory=list)
 
     def line_of(self, *loc: str | int) -> int:
@@ -114,7 +113,7 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
         call=call,
         rules=call.rules.merged(spec.rules),
         members=members,
-        request=request,
+        request=request.request if request else None,
         deadlines=_deadlines(spec, call, request),
     )
 
@@ -133,11 +132,9 @@ def _unknown(
 ) -> Problem:
     """'unknown cluster 'ptt' (no clusters/ptt.yaml): did you mean 'pt'?', at ``loc``."""
     line, column = source.locate(*loc)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    close = closest(name, known, cutoff=0.5)
     hint = (
-        f"did you mean '{close[0]}'?"
-        if close
-        else f"known: {', '.join(sorted(known)[:6]) or 'none'}"
+        f"did you mean '{close}'?" if close else f"known: {', '.join(sorted(known)[:6]) or 'none'}"
     )
     message = f"unknown {what} '{shorten(name)}'{where}: {shorten(hint, 200)}"
     return Problem(source.path, shorten(message, 500), line, column)
@@ -199,24 +196,24 @@ def _all_clusters(files: dict[str, Path], root: Root) -> dict[str, Loaded[Cluste
 
 def _request(
     source: Loaded[ConsortiumFile], folder: Path, calls: dict[str, Call], root: Root
-) -> tuple[Entry | None, list[Problem]]:
+) -> tuple[Listing | None, list[Problem]]:
     reference = source.item.request
     if not reference:
         return None, []
     files = _by_stem(folder)
     if reference in files:
         found = load(files[reference], Request, root=root)
-        return (None, found) if isinstance(found, list) else (entry(found, calls), [])
+        return (None, found) if isinstance(found, list) else (listing(found, calls), [])
     loaded, _ = load_many(files.values(), Request, root)
     for item in loaded:
         if item.item.reference == reference:
-            return entry(item, calls), []
+            return listing(item, calls), []
     known = [item.item.reference for item in loaded]
     where = f" (none in {path_text(folder)}/)"
     return None, [_unknown(source, ("request",), "request", reference, known, where)]
 
 
-def _deadlines(spec: ConsortiumFile, call: Call, request: Entry | None) -> list[Deadline]:
+def _deadlines(spec: ConsortiumFile, call: Call, request: Listing | None) -> list[Deadline]:
     """The consortium file's own dates win, then the request's, then the call's."""
     by_name = {d.name: d for d in (request.deadlines if request else [])}
     if call.deadline and "call" not in by_name:

@@ -13,7 +13,7 @@ from functools import cache
 
 from consortium.text import shorten
 
-KINDS: dict[str, str] = {
+PROFILE_TYPES: dict[str, str] = {
     "RD": "R&D request",
     "RDR": "R&D request",  # the platform's form since about 2022
     "BO": "business offer",
@@ -35,7 +35,7 @@ class Reference:
 
     @property
     def kind(self) -> str:
-        return KINDS[self.type]
+        return PROFILE_TYPES[self.type]
 
     @property
     def short_kind(self) -> str:

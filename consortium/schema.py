@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from consortium.kinds import KINDS
+from consortium.kinds import FILE_KINDS
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    model = KINDS[kind]
+    model = FILE_KINDS[kind]
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

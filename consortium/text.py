@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
@@ -77,3 +78,17 @@ def neutralise(line: str) -> str:
     if stripped.startswith("::") or stripped.startswith("##"):
         line = "\\" + stripped
     return line.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
+
+
+def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one "did you mean" of the tool: the closest of ``known`` to ``name``, if close."""
+    import difflib
+
+    close = difflib.get_close_matches(name[:100], list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """ " (did you mean 'x'?)" for the closest of ``known``, or "" when none is close."""
+    found = closest(name, known, cutoff)
+    return f" (did you mean '{found}'?)" if found else ""

@@ -143,7 +143,7 @@ def test_calls_list_and_show_with_sources(cli):
 
 @pytest.mark.parametrize("rule", list(REGISTRY))
 def test_every_rule_documents_itself(rule):
-    doc = REGISTRY[rule].__doc__ or ""
+    doc = REGISTRY[rule].description
     assert doc.startswith(f"{rule}:"), "the docstring opens with the rule id and the rule"
     for part in ("Source:", "Passes:", "Fails:"):
         assert part in doc, f"{rule} docstring lacks {part}"

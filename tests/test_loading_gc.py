@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from consortium.kinds import KINDS
+from consortium.kinds import FILE_KINDS
 from consortium.loading import gc_paused, load_many, yaml_files
 from tests.conftest import EXAMPLE, REQUESTS
 
@@ -15,7 +15,7 @@ def test_loading_creates_no_garbage_cycles():
     with gc_paused():
         for kind, files in paths.items():
             for _ in range(20):
-                load_many(files, KINDS[kind])
+                load_many(files, FILE_KINDS[kind])
         assert not gc.isenabled()
         found = gc.collect()
     assert gc.isenabled()

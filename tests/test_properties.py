@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from consortium.cli import app
-from consortium.kinds import KINDS
+from consortium.kinds import FILE_KINDS
 from consortium.loading import Loaded
 from consortium.loading import load as load_model
 from consortium.presets import PRESETS
@@ -69,7 +69,7 @@ deadlines:
 """,
 }
 SOURCES.update({f"examples/cos-cluster-2020/{name}": text for name, text in EXTRA.items()})
-FIELDS = sorted({name for model in KINDS.values() for name in model.model_fields} | {"id"})
+FIELDS = sorted({name for model in FILE_KINDS.values() for name in model.model_fields} | {"id"})
 
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
 LIBRARY = settings(max_examples=150, deadline=None, suppress_health_check=SLOW_OK)
@@ -292,7 +292,7 @@ def test_yaml_load_of_any_bytes(tmp_path_factory, raw):
 
 
 def _every_kind(path: Path) -> Iterator[Any]:
-    for model in KINDS.values():
+    for model in FILE_KINDS.values():
         yield load_model(path, model)
 
 

@@ -31,7 +31,7 @@ app.command()(files.schema)
 
 
 def main() -> None:
-    """Entry point: every way out is an exit code that means what it says.
+    """Listing point: every way out is an exit code that means what it says.
 
     0, 1 and 2 are the verdict's (complete, incomplete, could not check); a usage error or
     an unexpected exception (a bug) is one line and exit 2, never a traceback and never

@@ -15,7 +15,7 @@ from consortium.cli.common import (
     report_problems,
     resolve_now,
 )
-from consortium.text import shorten
+from consortium.text import closest, shorten
 
 if TYPE_CHECKING:
     from consortium.models import Call
@@ -65,8 +65,6 @@ def show_call(
     now: NowOption = None,
 ) -> None:
     """Show one call: deadline and countdown, rules and the sources they come from."""
-    import difflib
-
     from consortium.report.calls import print_call
     from consortium.report.values import dump_json
 
@@ -74,8 +72,8 @@ def show_call(
     calls, _ = _known(calls_dir)
     call = calls.get(call_id.strip().upper())
     if call is None:
-        close = difflib.get_close_matches(call_id.upper(), list(calls), n=1)
-        hint = f"did you mean {close[0]}?" if close else "see `consortium calls list`"
+        close = closest(call_id.upper(), calls)
+        hint = f"did you mean {close}?" if close else "see `consortium calls list`"
         fail_message(f"unknown call {shorten(call_id)}: {hint}")
     if as_json:
         deliver(lambda out: dump_json(call.model_dump(mode="json"), out))

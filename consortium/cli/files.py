@@ -47,7 +47,7 @@ def validate(
     The kind comes from the folder (requests/, clusters/, calls/), the name (consortium*.yaml)
     or the keys, unless --kind says.
     """
-    from consortium.kinds import KINDS, kind_of
+    from consortium.kinds import FILE_KINDS, kind_of
     from consortium.loading import validate as validate_doc
     from consortium.problems import Problem
     from consortium.roots import Root
@@ -63,7 +63,7 @@ def validate(
         doc = load(path, root)
         problems = [doc] if isinstance(doc, Problem) else []
         if not isinstance(doc, Problem):
-            model = KINDS[kind.value if kind else kind_of(path, doc.data)]
+            model = FILE_KINDS[kind.value if kind else kind_of(path, doc.data)]
             result = validate_doc(doc, model)
             problems = result if isinstance(result, list) else []
         report_problems(problems)

@@ -20,7 +20,7 @@ from consortium.cli.common import (
 from consortium.text import path_text, shorten
 
 if TYPE_CHECKING:
-    from consortium.catalogue import Entry
+    from consortium.catalogue import Listing
 
 app = typer.Typer(help="List and show partner-search requests.", no_args_is_help=True)
 
@@ -45,10 +45,10 @@ class Sort(StrEnum):
     country = "country"
 
 
-def _catalogue(folder: Path, calls_dir: Path | None) -> tuple[list[Entry], bool]:
+def _catalogue(folder: Path, calls_dir: Path | None) -> tuple[list[Listing], bool]:
     """Every loadable request in ``folder``; bad files reported on stderr as they are met."""
     from consortium.calls import known_calls
-    from consortium.catalogue import entry
+    from consortium.catalogue import listing
     from consortium.loading import load_many, yaml_files
     from consortium.models import Request
     from consortium.problems import Problem
@@ -59,7 +59,7 @@ def _catalogue(folder: Path, calls_dir: Path | None) -> tuple[list[Entry], bool]
     calls, call_problems = known_calls(calls_dir or folder.parent / "calls")
     loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder))
     report_problems(call_problems + problems)
-    return [entry(item, calls) for item in loaded], bool(call_problems or problems)
+    return [listing(item, calls) for item in loaded], bool(call_problems or problems)
 
 
 @app.command("list")

@@ -5,7 +5,7 @@ Field names are the contract with users' files: add fields freely, rename none.
 
 from consortium.models.call import Call, CallRules, LabelRule
 from consortium.models.cluster import Cluster, Experience, Label, Region
-from consortium.models.consortium import ConsortiumFile, MemberEntry
+from consortium.models.consortium import ConsortiumFile, MemberSpec
 from consortium.models.request import CallInfo, Request, RequestMember, Seeking
 
 __all__ = [
@@ -17,7 +17,7 @@ __all__ = [
     "Experience",
     "Label",
     "LabelRule",
-    "MemberEntry",
+    "MemberSpec",
     "Region",
     "Request",
     "RequestMember",

@@ -7,7 +7,7 @@ from consortium.models.fields import ClusterId, MemberStatus, ReferenceText, Rol
 from consortium.models.request import RequestDeadlines
 
 
-class MemberEntry(Strict):
+class MemberSpec(Strict):
     """One member: a cluster id (a file stem in clusters/), its role and how sure it is."""
 
     cluster: ClusterId
@@ -19,7 +19,7 @@ class MemberEntry(Strict):
 class ConsortiumFile(Strict):
     call: str
     request: ReferenceText | None = None
-    members: list[MemberEntry] = []
+    members: list[MemberSpec] = []
     rules: CallRules | None = None
     deadlines: RequestDeadlines | None = None
     notes: str | None = None

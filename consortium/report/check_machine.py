@@ -74,7 +74,7 @@ def write_plain(report: Report, stream: TextIO) -> None:
         f"{path_text(report.proposal.path)}: {verdict} for {visible(report.proposal.call.id)} "
         f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))",
         *(f"{where(f)}: {f.severity} [{f.rule}] {visible(f.message)}" for f in report.findings),
-        *(f"{d.label}: {when(d, report.now)}" for d in report.deadlines),
+        *(f"{d.title}: {when(d, report.now)}" for d in report.deadlines),
     ]
     stream.write("".join(f"{neutralise(line)}\n" for line in lines))
 
@@ -100,7 +100,7 @@ def write_markdown(report: Report, stream: TextIO) -> None:
     for m in proposal.members:
         label = label_text(m.cluster.label, proposal.call_deadline)
         lines.append(
-            f"| {_cell(m.cluster.name)} | {m.cluster.country} | {m.entry.role} | {m.entry.status} | {_cell(label)} |"
+            f"| {_cell(m.cluster.name)} | {m.cluster.country} | {m.spec.role} | {m.spec.status} | {_cell(label)} |"
         )
     if report.findings:
         lines += ["", "| Severity | Rule | What to do | Where |", "|---|---|---|---|"]
@@ -108,7 +108,7 @@ def write_markdown(report: Report, stream: TextIO) -> None:
             f"| {f.severity} | `{f.rule}` | {_cell(f.message)} | `{_cell(where(f))}` |"
             for f in report.errors + report.warnings
         ]
-    lines += [""] + [f"- **{d.label}**: {when(d, report.now)}" for d in report.deadlines]
+    lines += [""] + [f"- **{d.title}**: {when(d, report.now)}" for d in report.deadlines]
     stream.write("\n".join(lines) + "\n")
 
 

@@ -34,12 +34,12 @@ def write_text(report: Report, stream: TextIO) -> None:
     for column in ("Cluster", "Country", "Role", "Status", "Label"):
         members.add_column(column)
     for member in proposal.members:
-        style = "" if member.entry.status == "confirmed" else "yellow"
+        style = "" if member.spec.status == "confirmed" else "yellow"
         members.add_row(
             f"{_safe(member.cluster.name)} [dim]({_safe(member.cluster_id)})[/]",
             member.cluster.country,
-            member.entry.role,
-            f"[{style}]{member.entry.status}[/]" if style else member.entry.status,
+            member.spec.role,
+            f"[{style}]{member.spec.status}[/]" if style else member.spec.status,
             label_text(member.cluster.label, proposal.call_deadline),
         )
     console.print(members)
@@ -50,4 +50,4 @@ def write_text(report: Report, stream: TextIO) -> None:
         )
         console.print(f"  {_safe(finding.message)}")
     for deadline in report.deadlines:
-        console.print(f"{deadline.label}: {when(deadline, report.now)}", markup=False)
+        console.print(f"{deadline.title}: {when(deadline, report.now)}", markup=False)

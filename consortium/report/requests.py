@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any, TextIO
 
-from consortium.catalogue import Entry
+from consortium.catalogue import Listing
 from consortium.countries import country_name
 from consortium.deadlines import Deadline, countdown, stamp
 from consortium.report.console import console
@@ -15,7 +15,7 @@ from consortium.report.values import deadline_value, dump_json, is_utf, when
 from consortium.text import path_text, visible
 
 
-def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
+def listing_value(item: Listing, now: datetime) -> dict[str, Any]:
     request = item.request
     return {
         "reference": request.reference,
@@ -34,11 +34,11 @@ def entry_value(item: Entry, now: datetime) -> dict[str, Any]:
     }
 
 
-def write_json(items: list[Entry], now: datetime, stream: TextIO) -> None:
+def write_json(items: list[Listing], now: datetime, stream: TextIO) -> None:
     """A JSON array, one request per line: readable, and written by json's C encoder
     (``indent`` would switch to the pure-Python one, a second over 10 000 requests)."""
     ascii_only = not is_utf(stream)
-    rows = (json.dumps(entry_value(i, now), ensure_ascii=ascii_only) for i in items)
+    rows = (json.dumps(listing_value(i, now), ensure_ascii=ascii_only) for i in items)
     stream.write("[\n" + ",\n".join(rows) + "\n]\n" if items else "[]\n")
 
 
@@ -58,18 +58,18 @@ CSV_COLUMNS = [
 ]
 
 
-def write_csv(items: list[Entry], now: datetime, stream: TextIO) -> None:
+def write_csv(items: list[Listing], now: datetime, stream: TextIO) -> None:
     """Spreadsheet rows; text from files shown visibly (no control character reaches a cell)."""
     writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for item in items:
-        row = entry_value(item, now)
+        row = listing_value(item, now)
         by_name = {d["name"]: d["at"] for d in row["deadlines"]}
         row = {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
         writer.writerow({**row, "eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")})
 
 
-def print_table(items: list[Entry], now: datetime, shown_all: bool, stream: TextIO) -> None:
+def print_table(items: list[Listing], now: datetime, shown_all: bool, stream: TextIO) -> None:
     from rich.table import Table
 
     table = Table(title=f"Partner-search requests as of {stamp(now)}")
@@ -107,7 +107,7 @@ def print_table(items: list[Entry], now: datetime, shown_all: bool, stream: Text
     out.print(f"{len(items)} request(s){hint}", style="dim")
 
 
-def print_request(item: Entry, now: datetime, stream: TextIO) -> None:
+def print_request(item: Listing, now: datetime, stream: TextIO) -> None:
     from rich.table import Table
 
     request = item.request
@@ -162,7 +162,7 @@ def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
 
 
 def write_deadlines(
-    rows: list[tuple[Entry, Deadline]], now: datetime, output: str, stream: TextIO
+    rows: list[tuple[Listing, Deadline]], now: datetime, output: str, stream: TextIO
 ) -> None:
     if output == "json":
         values = [
@@ -194,7 +194,7 @@ def write_deadlines(
         table.add_row(
             stamp(d.at),
             countdown(d.remaining_seconds(now)),
-            d.label,
+            d.title,
             e.request.reference,
             visible(e.request.call_id or "-"),
         )

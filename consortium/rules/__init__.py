@@ -1,8 +1,9 @@
 """The rules of a consortium check: one module each, registered here by stable id.
 
-Each module has ``ID``, a ``check(context)`` that yields findings, and a docstring giving
-the rule, its source, and a passing and a failing example (a test holds every rule to that).
-Severities are the defaults of DESIGN section 4; label rules set theirs from the call.
+Each module has ``ID``, a default ``SEVERITY``, and a ``check(context)`` yielding hits;
+its docstring gives the rule, its source, and a passing and a failing example (a test holds
+every rule to that, and the README's rule table to this registry). The order here is the
+order findings are reported in.
 """
 
 from __future__ import annotations
@@ -12,39 +13,46 @@ from consortium.rules import (
     coordinator,
     coordinator_experience,
     coordinator_label,
-    countries,
     duplicate_member,
     eccp,
     eligible_country,
     eoi_deadline,
     label_expiry,
+    max_partners,
     member_type,
-    partners,
+    min_countries,
+    min_partners,
     pic,
     region,
     sought_partner,
     unconfirmed_member,
 )
-from consortium.rules.base import Check, Context, Finding
+from consortium.rules.base import Check, Context, Finding, Hit, Rule
 
-REGISTRY: dict[str, Check] = {
-    "min-partners": partners.check_min,
-    "max-partners": partners.check_max,
-    "min-countries": countries.check,
-    "eligible-country": eligible_country.check,
-    "member-type": member_type.check,
-    "eccp": eccp.check,
-    "region": region.check,
-    "coordinator": coordinator.check,
-    "coordinator-label": coordinator_label.check,
-    "label-expiry": label_expiry.check,
-    "coordinator-experience": coordinator_experience.check,
-    "sought-partner": sought_partner.check,
-    "unconfirmed-member": unconfirmed_member.check,
-    "pic": pic.check,
-    "duplicate-member": duplicate_member.check,
-    "call-deadline": call_deadline.check,
-    "eoi-deadline": eoi_deadline.check,
+REGISTRY: dict[str, Rule] = {
+    rule.id: rule
+    for rule in map(
+        Rule.of,
+        (
+            min_partners,
+            max_partners,
+            min_countries,
+            eligible_country,
+            member_type,
+            eccp,
+            region,
+            coordinator,
+            coordinator_label,
+            label_expiry,
+            coordinator_experience,
+            sought_partner,
+            unconfirmed_member,
+            pic,
+            duplicate_member,
+            call_deadline,
+            eoi_deadline,
+        ),
+    )
 }
 
-__all__ = ["REGISTRY", "Check", "Context", "Finding"]
+__all__ = ["REGISTRY", "Check", "Context", "Finding", "Hit", "Rule"]

@@ -1,27 +1,51 @@
-"""What every rule shares: the finding it returns and the context it reads."""
+"""What every rule shares: the rule as registered, the hit it yields, the context it reads.
+
+As in yamllint, a rule module carries its ``ID`` and default ``SEVERITY`` and yields hits
+that say what and where; the runner (``checks.run``) stamps each with the rule's id, so
+no rule repeats its id as a string and no finding can carry an id the registry lacks.
+"""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
+from consortium.models import Seeking
 from consortium.proposal import Member, Proposal
 
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule found and where; ``severity`` only where the rule's default does not hold
+    (the label rules: an error where a label is required, a warning where preferred)."""
+
+    message: str
+    line: int
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing a rule found: what, how bad, what to do, and where."""
+    """One thing a check found: which rule, how bad, what to do, and where."""
 
     rule: str
     severity: Severity
     message: str
     path: Path
     line: int
+
+    def __post_init__(self) -> None:
+        from consortium.rules import REGISTRY
+
+        if self.rule not in REGISTRY:
+            raise ValueError(f"no rule {self.rule!r} is registered")
 
 
 @dataclass(frozen=True)
@@ -36,8 +60,13 @@ class Context:
         return self.proposal.members
 
     @property
-    def on(self) -> date:
-        """The day eligibility is judged on: the call deadline, else today."""
+    def seeking(self) -> Seeking | None:
+        request = self.proposal.request
+        return request.seeking if request else None
+
+    @property
+    def judged_on(self) -> date:
+        """The day eligibility and labels are judged on: the call deadline, else today."""
         deadline = self.proposal.call_deadline
         return deadline.date() if deadline else self.now.date()
 
@@ -45,15 +74,38 @@ class Context:
     def coordinators(self) -> list[Member]:
         return [m for m in self.members if m.is_coordinator]
 
-    def at_member(self, rule: str, severity: Severity, member: Member, message: str) -> Finding:
-        return Finding(rule, severity, message, self.proposal.path, member.line)
+    def at_member(self, member: Member, message: str, severity: Severity | None = None) -> Hit:
+        return Hit(message, member.line, severity)
 
-    def at_key(self, rule: str, severity: Severity, message: str, *loc: str | int) -> Finding:
-        line = self.proposal.line_of(*loc) if loc else 1
-        return Finding(rule, severity, message, self.proposal.path, line)
+    def at_key(self, message: str, *loc: str | int, severity: Severity | None = None) -> Hit:
+        return Hit(message, self.proposal.line_of(*loc) if loc else 1, severity)
 
 
-Check = Callable[[Context], Iterable[Finding]]
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its id, default severity and check; its docs are the check's
+    docstring (first line: what it checks; then why, its source, and examples)."""
+
+    id: str
+    severity: Severity
+    check: Check
+
+    @classmethod
+    def of(cls, module: ModuleType) -> Rule:
+        return cls(module.ID, module.SEVERITY, module.check)
+
+    @property
+    def description(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+    @property
+    def summary(self) -> str:
+        """The docstring's first line without its leading ``id:``."""
+        first = self.description.splitlines()[0] if self.description else ""
+        return first.removeprefix(f"{self.id}:").strip()
 
 
 def describe(member: Member) -> str:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding
+from consortium.rules.base import Context, Hit
 from consortium.rules.deadline_rules import passed
 
+ID = "call-deadline"
+SEVERITY = "error"
 
-def check(ctx: Context) -> Iterator[Finding]:
+
+def check(ctx: Context) -> Iterator[Hit]:
     """call-deadline: the call deadline has not passed.
 
     Compared in UTC: 17:00 Brussels is 16:00 UTC in winter and 15:00 UTC in summer.
     Source: Funding & Tenders portal ("17:00 Brussels time").
     Passes: --now 2021-02-02T16:00:00Z. Fails: --now 2021-02-02T16:00:01Z.
     """
-    yield from passed(
-        ctx, "call", "call-deadline", "error", "the call is closed; find a later call"
-    )
+    yield from passed(ctx, "call", "the call is closed; find a later call")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "coordinator"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """coordinator: exactly one member with role coordinator.
 
     Source: Funding & Tenders portal (only the coordinator submits); DESIGN section 2.
@@ -16,23 +19,17 @@ def check(ctx: Context) -> Iterator[Finding]:
     found = ctx.coordinators
     if not found:
         yield ctx.at_key(
-            "coordinator",
-            "error",
             "no coordinator: give one member role: coordinator (only the coordinator submits)",
             "members",
         )
     for extra in found[1:]:
         yield ctx.at_member(
-            "coordinator",
-            "error",
             extra,
             f"{describe(extra)} is a second coordinator: keep exactly one (the others are partners)",
         )
     for member in found[:1]:
         if "coordinator" not in member.cluster.roles:
             yield ctx.at_member(
-                "coordinator",
-                "error",
                 member,
                 f"{describe(member)} does not take the coordinator role (its profile's roles: "
                 f"{', '.join(member.cluster.roles)}): choose another coordinator",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.fit import GENERIC_EXPERIENCE
+from consortium.rules.base import Context, Hit, describe
 
-# Words a request uses for "any EU project" rather than a programme.
-GENERIC = {"european projects", "eu projects", "european programmes", "eu programmes"}
+ID = "coordinator-experience"
+SEVERITY = "warning"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """coordinator-experience: the coordinator has EU-project experience (a warning).
 
     Where the request names programmes (``seeking.experience: [COSME]``), experience in
@@ -18,23 +19,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     Source: seed RDFR20201119001 ("experienced in European projects, ideally COSME").
     Passes: a COSME coordinator in 2019, COSME sought. Fails: no experience entries.
     """
-    request = ctx.proposal.request
-    sought = request.request.seeking.experience if request and request.request.seeking else []
-    programmes = {s.casefold() for s in sought} - GENERIC
+    sought = ctx.seeking.experience if ctx.seeking else []
+    programmes = {s.casefold() for s in sought} - GENERIC_EXPERIENCE
     for member in ctx.coordinators[:1]:
         done = {e.programme.casefold() for e in member.cluster.experience}
         if not done:
             yield ctx.at_member(
-                "coordinator-experience",
-                "warning",
                 member,
                 f"{describe(member)} lists no EU project experience: add it to its profile or "
                 "choose an experienced coordinator",
             )
         elif programmes and not programmes & done:
             yield ctx.at_member(
-                "coordinator-experience",
-                "warning",
                 member,
                 f"{describe(member)} has no {' or '.join(sorted(sought))} experience, which the "
                 "request asks for",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
-from consortium.rules.labels import at_least, lapses_before, wanted_label
+from consortium.labels import at_least, lapses_before
+from consortium.rules.base import Context, Hit, describe
+from consortium.rules.labels import wanted_label
+
+ID = "coordinator-label"
+SEVERITY = "warning"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """coordinator-label: the coordinator's label at least the level asked for, valid at the deadline.
 
     An error where the label is required (call rules ``coordinator_label: {required: ...}``
@@ -22,15 +26,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for member in ctx.coordinators[:1]:
         label = member.cluster.label
-        if label and lapses_before(label, ctx.on):
+        if label and lapses_before(label, ctx.judged_on):
             label = None
         if not at_least(label, wanted.level):
             held: str = member.cluster.label.level if member.cluster.label else "no label"
             if member.cluster.label and label is None:
                 held = f"a {held} label that lapses before the deadline"
             yield ctx.at_member(
-                "coordinator-label",
-                wanted.severity,
                 member,
                 f"{wanted.why} a {wanted.level} coordinator; {describe(member)} holds {held}",
+                severity=wanted.severity,
             )

@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.deadlines import countdown, named, stamp
-from consortium.rules.base import Context, Finding, Severity
+from consortium.rules.base import Context, Hit
 
 
-def passed(
-    ctx: Context, name: str, rule: str, severity: Severity, advice: str
-) -> Iterator[Finding]:
+def passed(ctx: Context, name: str, advice: str) -> Iterator[Hit]:
     deadline = named(ctx.proposal.deadlines, name)
     seconds = deadline.remaining_seconds(ctx.now) if deadline else 0
     if deadline and seconds < 0:
         yield ctx.at_key(
-            rule,
-            severity,
-            f"{deadline.label} {stamp(deadline.at)} {countdown(seconds)}: {advice}",
+            f"{deadline.title} {stamp(deadline.at)} {countdown(seconds)}: {advice}",
             "call" if name == "call" else "request",
         )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "duplicate-member"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """duplicate-member: each cluster appears once.
 
     A duplicate inflates the partner and country counts.
@@ -19,8 +22,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         key = member.cluster_id
         if key in first_line:
             yield ctx.at_member(
-                "duplicate-member",
-                "error",
                 member,
                 f"{describe(member)} is listed again (first on line {first_line[key]}): remove one",
             )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "eccp"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """eccp: where the call requires it, every member registered on the ECCP.
 
     Source: COS-CLUSTER-2018-03-02 (members registered, or registering, on the ECCP).
@@ -18,8 +21,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     for member in ctx.members:
         if not member.cluster.eccp:
             yield ctx.at_member(
-                "eccp",
-                "error",
                 member,
                 f"{describe(member)} is not listed on the ECCP: register it on "
                 "clustercollaboration.eu and set eccp: true in its profile",

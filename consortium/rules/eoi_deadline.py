@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding
+from consortium.rules.base import Context, Hit
 from consortium.rules.deadline_rules import passed
 
+ID = "eoi-deadline"
+SEVERITY = "warning"
 
-def check(ctx: Context) -> Iterator[Finding]:
+
+def check(ctx: Context) -> Iterator[Hit]:
     """eoi-deadline: the expression-of-interest deadline has not passed (a warning).
 
     A passed EOI deadline closes the door to newcomers, not the consortium's submission.
     Source: DESIGN section 4; EEN profiles ("Expression of interest deadline").
     Passes: EOI 2020-12-20, now 2020-11-27. Fails: now 2020-12-21.
     """
-    yield from passed(ctx, "eoi", "eoi-deadline", "warning", "newcomers can no longer join")
+    yield from passed(ctx, "eoi", "newcomers can no longer join")

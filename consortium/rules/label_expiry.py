@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
-from consortium.rules.labels import lapses_before, wanted_label
+from consortium.labels import lapses_before
+from consortium.rules.base import Context, Hit, describe
+from consortium.rules.labels import wanted_label
+
+ID = "label-expiry"
+SEVERITY = "warning"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """label-expiry: the coordinator's label does not lapse before the call deadline.
 
     A lapsed label does not count. An error where a label is required, else a warning.
@@ -19,12 +23,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     severity = wanted.severity if wanted else "warning"
     for member in ctx.coordinators[:1]:
         label = member.cluster.label
-        if label and lapses_before(label, ctx.on):
+        if label and lapses_before(label, ctx.judged_on):
             yield ctx.at_member(
-                "label-expiry",
-                severity,
                 member,
                 f"{describe(member)}'s {label.level} label lapses on {label.valid_until}, before "
-                f"the call deadline ({ctx.on}): renew it first (renewal is possible up to a "
+                f"the call deadline ({ctx.judged_on}): renew it first (renewal is possible up to a "
                 "year after expiry) or it does not count",
+                severity=severity,
             )

@@ -7,10 +7,7 @@ years. A label that lapses before the call deadline does not count (DESIGN secti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from consortium.models import Label
-from consortium.models.fields import LABEL_ORDER
 from consortium.rules.base import Context, Severity
 
 
@@ -28,23 +25,14 @@ class Wanted:
 def wanted_label(ctx: Context) -> Wanted | None:
     """The coordinator label asked for: required beats preferred, the call beats the request."""
     rule = ctx.proposal.rules.coordinator_label
-    request = ctx.proposal.request
-    seeking = request.request.seeking if request else None
+    request, seeking = ctx.proposal.request, ctx.seeking
     asks_coordinator = seeking is not None and seeking.role in (None, "coordinator")
     if rule and rule.required:
         return Wanted(rule.required, True, "the call requires")
-    if seeking and asks_coordinator and seeking.label and seeking.label_required:
-        return Wanted(seeking.label, True, f"request {request.request.reference} requires")  # type: ignore[union-attr]
+    if request and seeking and asks_coordinator and seeking.label and seeking.label_required:
+        return Wanted(seeking.label, True, f"request {request.reference} requires")
     if rule and rule.preferred:
         return Wanted(rule.preferred, False, "the call prefers")
-    if seeking and asks_coordinator and seeking.label:
-        return Wanted(seeking.label, False, f"request {request.request.reference} prefers")  # type: ignore[union-attr]
+    if request and seeking and asks_coordinator and seeking.label:
+        return Wanted(seeking.label, False, f"request {request.reference} prefers")
     return None
-
-
-def lapses_before(label: Label, deadline: date) -> bool:
-    return label.valid_until is not None and label.valid_until < deadline
-
-
-def at_least(label: Label | None, level: str) -> bool:
-    return label is not None and LABEL_ORDER[label.level] >= LABEL_ORDER[level]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "member-type"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """member-type: every member's ``type`` among the call's ``member_types``.
 
     Source: COS-CLUSTER-2018-03-02 (every member a cluster or business-network organisation).
@@ -19,8 +22,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     for member in ctx.members:
         if member.cluster.type not in allowed:
             yield ctx.at_member(
-                "member-type",
-                "error",
                 member,
                 f"{describe(member)} is a '{member.cluster.type}' organisation; the call funds "
                 f"only {' or '.join(allowed)} organisations: replace it",

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "pic"
+SEVERITY = "warning"
 
 PIC = re.compile(r"^\d{9}$")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """pic: every member has a 9-digit Participant Identification Code (a warning).
 
     Source: Funding & Tenders portal (a partner without a PIC cannot be added).
@@ -20,13 +23,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         pic = member.cluster.pic
         if not pic:
             yield ctx.at_member(
-                "pic",
-                "warning",
                 member,
                 f"{describe(member)} has no PIC: register it on the Funding & Tenders portal "
                 "and add pic to its profile",
             )
         elif not PIC.match(pic):
-            yield ctx.at_member(
-                "pic", "warning", member, f"{describe(member)} has PIC '{pic}': a PIC has 9 digits"
-            )
+            yield ctx.at_member(member, f"{describe(member)} has PIC '{pic}': a PIC has 9 digits")

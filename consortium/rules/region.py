@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding
+from consortium.rules.base import Context, Hit
+
+ID = "region"
+SEVERITY = "error"
 
 COUNTED = ("less-developed", "transition")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """region: at least ``min_less_developed_or_transition`` members in such regions.
 
     Source: COS-CLUSTER-2018-03-02 (at least one member in a region classed "less
@@ -30,8 +33,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         ]
         hint = f"; no region category for {', '.join(unknown)}" if unknown else ""
         yield ctx.at_key(
-            "region",
-            "error",
             f"{count} member(s) in a less developed or transition region, the call needs "
             f"{wanted}: add one{hint}",
             "members",

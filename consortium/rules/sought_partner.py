@@ -4,62 +4,59 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from consortium.fit import Fit, fit
+from consortium.models import Seeking
 from consortium.proposal import Member
-from consortium.rules.base import Context, Finding
-from consortium.rules.labels import at_least, lapses_before
+from consortium.rules.base import Context, Hit, describe
+
+ID = "sought-partner"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    """sought-partner: some member matches what the request seeks.
+def check(ctx: Context) -> Iterator[Hit]:
+    """sought-partner: some member is the partner the request seeks.
 
-    A match has the role sought, the organisation type sought (when it is one of ours),
-    a sector in common (``energy`` matches ``energy efficiency``), and a valid label of
-    the level sought when the request requires one.
+    A match holds the role sought, is of the organisation type sought (when it is one of
+    ours), shares a sector (``energy`` matches ``energy efficiency``), and holds a valid label
+    of the level sought where the request requires one (``consortium.fit``). When none
+    does, the message names what nobody offers and what the closest member lacks.
     Source: the request file's ``seeking:`` (seed RDFR20201119001: an energy, digital or
     construction cluster to coordinate).
     Passes: a coordinating cluster with sectors [energy]. Fails: no coordinator at all.
     """
+    seeking = ctx.seeking
     request = ctx.proposal.request
-    seeking = request.request.seeking if request else None
     if request is None or seeking is None:
         return
-    if any(_matches(ctx, m) for m in ctx.members):
+    fits = [(m, fit(m.cluster, seeking, ctx.judged_on, m.spec.role)) for m in ctx.members]
+    if any(f.fits for _, f in fits):
         return
+    why = _why_not(fits)
+    yield ctx.at_key(
+        f"request {request.reference} seeks {_sought(seeking)}; no member matches{why}: add one",
+        "members",
+    )
+
+
+def _sought(seeking: Seeking) -> str:
     sectors = seeking.sectors
     what = ", ".join(sectors[:-1]) + f" or {sectors[-1]}" if len(sectors) > 1 else "".join(sectors)
     sought = f"{what} {seeking.type or 'partner'}".strip()
     article = "an" if sought[:1].lower() in "aeiou" else "a"
     role = "to coordinate" if seeking.role == "coordinator" else "as a partner"
-    yield ctx.at_key(
-        "sought-partner",
-        "error",
-        f"request {request.request.reference} seeks {article} {sought} {role}; "
-        "no member matches: add one",
-        "members",
+    label = (
+        f" with a valid {seeking.label} label" if seeking.label and seeking.label_required else ""
     )
+    return f"{article} {sought}{label} {role}"
 
 
-def _matches(ctx: Context, member: Member) -> bool:
-    seeking = ctx.proposal.request.request.seeking  # type: ignore[union-attr]
-    assert seeking is not None
-    cluster = member.cluster
-    if seeking.role and member.entry.role != seeking.role:
-        return False
-    if seeking.type in ("cluster", "business-network") and cluster.type != seeking.type:
-        return False
-    if seeking.sectors and not _sector_overlap(seeking.sectors, cluster.sectors):
-        return False
-    if seeking.label and seeking.label_required:
-        label = cluster.label
-        return (
-            label is not None
-            and at_least(label, seeking.label)
-            and not lapses_before(label, ctx.on)
-        )
-    return True
-
-
-def _sector_overlap(sought: list[str], offered: list[str]) -> bool:
-    """Case-insensitive, either way round: 'energy' ~ 'energy efficiency'."""
-    wanted = [s.casefold() for s in sought]
-    return any(w in o.casefold() or o.casefold() in w for w in wanted for o in offered)
+def _why_not(fits: list[tuple[Member, Fit]]) -> str:
+    """'; nobody meets: label; closest: X (DK), which holds a silver label...'"""
+    if not fits:
+        return " (the consortium has no members)"
+    names = [c.name for c in fits[0][1].criteria if c.required]
+    nobody = [n for n in names if all(n in {c.name for c in f.missed_required} for _, f in fits)]
+    member, closest = min(fits, key=lambda mf: len(mf[1].missed_required))
+    lacks = "; ".join(c.reason for c in closest.missed_required)
+    said = f" (nobody meets: {', '.join(nobody)})" if nobody else ""
+    return f"{said}; closest: {describe(member)}, which {lacks}"

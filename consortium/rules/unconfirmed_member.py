@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding, describe
+from consortium.rules.base import Context, Hit, describe
+
+ID = "unconfirmed-member"
+SEVERITY = "warning"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """unconfirmed-member: a warning for each member not yet confirmed.
 
     Source: DESIGN section 2 (minimum conditions must still hold if a partner drops out);
     seed RDFR20201119001 (Portuguese and Austrian clusters "have shown interest").
     Passes: status confirmed. Fails: status interested or invited.
     """
-    pending = [m for m in ctx.members if m.entry.status != "confirmed"]
+    pending = [m for m in ctx.members if m.spec.status != "confirmed"]
     if not pending:
         return
     countries = list(dict.fromkeys(m.cluster.country for m in pending))
     condition = f"complete only if {' and '.join(countries)} confirm"
     for member in pending:
         yield ctx.at_member(
-            "unconfirmed-member",
-            "warning",
             member,
-            f"{describe(member)} is only {member.entry.status}: {condition}",
+            f"{describe(member)} is only {member.spec.status}: {condition}",
         )

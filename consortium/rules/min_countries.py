@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Finding
+from consortium.rules.base import Context, Hit
+
+ID = "min-countries"
+SEVERITY = "error"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Hit]:
     """min-countries: members from at least ``min_countries`` different countries.
 
     Source: COS-CLUSTER-2018-03-02 (3 different EU/COSME countries); Horizon Europe
@@ -19,8 +22,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if wanted is not None and len(found) < wanted:
         listed = ", ".join(found) or "none"
         yield ctx.at_key(
-            "min-countries",
-            "error",
             f"members come from {len(found)} countries ({listed}), the call needs {wanted}: "
             f"add members from {wanted - len(found)} other eligible countries",
             "members",

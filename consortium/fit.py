@@ -1,0 +1,132 @@
+"""The one matcher: does a cluster fit what a request seeks, for a role, on a day?
+
+Every criterion is returned, met or missed, with a reason a cluster manager can read, so
+the same judgement serves the `sought-partner` rule, `match` and `suggest`. Required
+criteria decide whether the cluster fits; the others (a preferred label, experience) only
+say what speaks for or against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from consortium.labels import at_least, lapses_before
+from consortium.models import Cluster, Seeking
+from consortium.sectors import common
+
+ORGANISATION_TYPES = ("cluster", "business-network")
+# Words a request uses for "any EU project" rather than a programme.
+GENERIC_EXPERIENCE = {"european projects", "eu projects", "european programmes", "eu programmes"}
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    name: str  # role, type, sector, label, experience
+    met: bool
+    required: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Fit:
+    cluster: Cluster
+    criteria: list[Criterion]
+
+    @property
+    def fits(self) -> bool:
+        return all(c.met for c in self.criteria if c.required)
+
+    @property
+    def missed(self) -> list[Criterion]:
+        return [c for c in self.criteria if not c.met]
+
+    @property
+    def missed_required(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.required and not c.met]
+
+
+def fit(cluster: Cluster, seeking: Seeking, on: date, acting_as: str | None = None) -> Fit:
+    """How ``cluster`` fits ``seeking`` on day ``on``.
+
+    ``acting_as`` is the role the cluster holds in a consortium; without it (a candidate),
+    the role criterion asks whether its profile takes the role sought.
+    """
+    criteria = [
+        c
+        for c in (
+            _role(cluster, seeking, acting_as),
+            _type(cluster, seeking),
+            _sector(cluster, seeking),
+            _label(cluster, seeking, on),
+            _experience(cluster, seeking),
+        )
+        if c is not None
+    ]
+    return Fit(cluster, criteria)
+
+
+def _role(cluster: Cluster, seeking: Seeking, acting_as: str | None) -> Criterion | None:
+    role = seeking.role
+    if role is None:
+        return None
+    if acting_as is not None:
+        met = acting_as == role
+        reason = f"is the {role}" if met else f"is a {acting_as}, not the {role}"
+        return Criterion("role", met, True, reason)
+    met = role in cluster.roles
+    verb = "takes" if met else "does not take"
+    return Criterion("role", met, True, f"{verb} the {role} role")
+
+
+def _type(cluster: Cluster, seeking: Seeking) -> Criterion | None:
+    if seeking.type not in ORGANISATION_TYPES:
+        return None
+    met = cluster.type == seeking.type
+    return Criterion("type", met, True, f"is a {cluster.type}, {seeking.type} sought")
+
+
+def _sector(cluster: Cluster, seeking: Seeking) -> Criterion | None:
+    if not seeking.sectors:
+        return None
+    shared = common(seeking.sectors, cluster.sectors)
+    if shared:
+        return Criterion("sector", True, True, f"works in {', '.join(shared)}")
+    offered = ", ".join(cluster.sectors) or "no sector"
+    return Criterion("sector", False, True, f"works in {offered}, not {_either(seeking.sectors)}")
+
+
+def _label(cluster: Cluster, seeking: Seeking, on: date) -> Criterion | None:
+    if not seeking.label:
+        return None
+    label, wanted = cluster.label, seeking.label
+    required = seeking.label_required
+    if label is None:
+        return Criterion("label", False, required, f"holds no label, {wanted} sought")
+    if lapses_before(label, on):
+        reason = f"its {label.level} label lapses on {label.valid_until}, before {on}"
+        return Criterion("label", False, required, reason)
+    met = at_least(label, wanted)
+    until = f" valid until {label.valid_until}" if label.valid_until else ""
+    return Criterion("label", met, required, f"holds a {label.level} label{until}, {wanted} sought")
+
+
+def _experience(cluster: Cluster, seeking: Seeking) -> Criterion | None:
+    """Experience in a programme sought; where only "European projects" is sought, any."""
+    if not seeking.experience:
+        return None
+    sought = {s.casefold() for s in seeking.experience} - GENERIC_EXPERIENCE
+    done = [e for e in cluster.experience if not sought or e.programme.casefold() in sought]
+    if done:
+        roles = sorted({e.role or "member" for e in done})
+        return Criterion(
+            "experience",
+            True,
+            False,
+            f"has {_either(seeking.experience)} experience as {' and '.join(roles)}",
+        )
+    return Criterion("experience", False, False, f"has no {_either(seeking.experience)} experience")
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" or {words[-1]}"

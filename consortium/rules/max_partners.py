@@ -1,0 +1,24 @@
+"""How many partners the consortium has, against the call's maximum."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Hit
+
+ID = "max-partners"
+SEVERITY = "error"
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """max-partners: at most ``max_partners`` members.
+
+    Source: the call's own text, when it sets one (no preset does; a repo may in rules:).
+    Passes: 5 members, maximum 6. Fails: 7 members, maximum 6.
+    """
+    limit = ctx.proposal.rules.max_partners
+    count = len(ctx.members)
+    if limit is not None and count > limit:
+        yield ctx.at_key(
+            f"{count} members, the call allows at most {limit}: remove {count - limit}", "members"
+        )

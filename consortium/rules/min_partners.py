@@ -1,0 +1,26 @@
+"""How many partners the consortium has, against the call's minimum."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consortium.rules.base import Context, Hit
+
+ID = "min-partners"
+SEVERITY = "error"
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """min-partners: at least ``min_partners`` members.
+
+    Source: COS-CLUSTER-2018-03-02 (at least 3 legal entities); Horizon Europe General
+    Annexes B (3 independent legal entities); Interreg Europe (partners from 3 countries).
+    Passes: 5 members, minimum 3. Fails: 2 members, minimum 3.
+    """
+    wanted = ctx.proposal.rules.min_partners
+    count = len(ctx.members)
+    if wanted is not None and count < wanted:
+        missing = wanted - count
+        yield ctx.at_key(
+            f"{count} member(s), the call needs at least {wanted}: add {missing} more", "members"
+        )
