@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from consortium.calls import known_calls
 from consortium.deadlines import BRUSSELS, Deadline, make_deadline, named
-from consortium.loading import Loaded
+from consortium.loading import Loaded, load_many, yaml_files
 from consortium.models import Call, CallInfo, Request
+from consortium.problems import Problem
+from consortium.roots import Root
 
 PROFILE_LIFETIME = timedelta(days=365)
 
@@ -77,6 +80,29 @@ class Filter:
     call: str | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
 
+    @classmethod
+    def of(
+        cls,
+        open_only: bool = True,
+        countries: Iterable[str] = (),
+        sector: str | None = None,
+        programme: str | None = None,
+        call: str | None = None,
+        kinds: Iterable[str] = (),
+    ) -> Filter:
+        """A filter from options as people type them: ``fr``, ``RDR`` (the platform's new
+        code for an R&D request, listed as RD), surrounding spaces."""
+        return cls(
+            open_only=open_only,
+            countries=frozenset(c.strip().upper() for c in countries),
+            sector=sector,
+            programme=programme,
+            call=call,
+            kinds=frozenset(
+                "RD" if k.strip().upper() == "RDR" else k.strip().upper() for k in kinds
+            ),
+        )
+
     def keeps(self, item: Listing, now: datetime) -> bool:
         request = item.request
         return all(
@@ -96,7 +122,7 @@ def _contains(values: Iterable[str], needle: str) -> bool:
     return any(needle in value.casefold() for value in values)
 
 
-def sort_entries(items: list[Listing], by: str, now: datetime) -> list[Listing]:
+def sort_listings(items: list[Listing], by: str, now: datetime) -> list[Listing]:
     """Sorted copy: `deadline` puts the soonest coming deadline first, passed ones last."""
     if by == "published":
         return sorted(items, key=lambda e: e.request.published or date.min, reverse=True)
@@ -111,3 +137,41 @@ def _deadline_key(item: Listing, now: datetime) -> tuple[int, float, str]:
         return (0, min(coming), item.request.reference)
     passed = [d.remaining_seconds(now) for d in item.deadlines]
     return (1, -max(passed) if passed else float("inf"), item.request.reference)
+
+
+def load_catalogue(
+    folder: Path, calls_dir: Path | None = None
+) -> tuple[list[Listing], list[Problem]]:
+    """Every loadable request of ``folder`` with its call resolved (presets and
+    ``calls_dir``, by default ``calls/`` beside the folder); the problems of the others."""
+    if not folder.is_dir():
+        return [], [Problem(folder, "no such folder of requests: give one with --dir")]
+    calls, call_problems = known_calls(calls_dir or folder.parent / "calls")
+    loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder))
+    return [listing(item, calls) for item in loaded], call_problems + problems
+
+
+def find(items: Iterable[Listing], reference: str) -> Listing | None:
+    """The request with ``reference`` (case and spaces forgiven)."""
+    wanted = reference.strip().upper()
+    return next((i for i in items if i.request.reference == wanted), None)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRow:
+    listing: Listing
+    deadline: Deadline
+
+
+def deadline_rows(
+    items: Iterable[Listing], now: datetime, passed: bool = False
+) -> list[DeadlineRow]:
+    """Every request's deadlines, soonest first (ties by reference); passed ones only if asked."""
+    rows = [
+        DeadlineRow(item, d)
+        for item in items
+        for d in item.deadlines
+        if passed or not d.passed(now)
+    ]
+    rows.sort(key=lambda r: (r.deadline.remaining_seconds(now), r.listing.request.reference))
+    return rows

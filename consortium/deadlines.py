@@ -81,6 +81,19 @@ def countdown(seconds: int) -> str:
     return f"passed {_span(-seconds, coarse=True)} ago"
 
 
+def short_countdown(seconds: int) -> str:
+    """'in 23 d', 'in 5 h', '3 d ago': the countdown for a narrow column."""
+    left = abs(seconds)
+    days, hours, minutes = left // 86400, left // 3600, left // 60
+    span = f"{days} d" if days else f"{hours} h" if hours else f"{minutes} min"
+    return f"in {span}" if seconds >= 0 else f"{span} ago"
+
+
+def day_stamp(at: datetime) -> str:
+    """'02 Feb 2021': the day of an instant, in its own zone."""
+    return f"{at:%d %b %Y}"
+
+
 def _span(seconds: int, coarse: bool = False) -> str:
     """Days and hours, or hours and minutes; ``coarse`` keeps only the largest unit."""
     days, rest = divmod(seconds, 86400)

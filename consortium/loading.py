@@ -6,18 +6,17 @@ past a bad file, so one typo never hides the rest of a folder.
 
 from __future__ import annotations
 
-import gc
 import reprlib
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from consortium.batch import gc_paused
 from consortium.problems import MAX_SHOWN, Problem, shorten
 from consortium.text import closest
 from consortium.yamlfile import Document
@@ -69,24 +68,6 @@ def load(
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files directly in ``folder``, sorted, so output is stable."""
     return sorted((p for pattern in PATTERNS for p in folder.glob(pattern)), key=lambda p: p.name)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while many files load.
-
-    Parsing allocates millions of short-lived containers next to the long-lived models
-    and the imported libraries, so full collections rescan a large heap again and again:
-    measured, they doubled the time to list 10 000 requests. Loading creates no reference
-    cycles worth collecting (see tests/test_loading_gc.py), and the collector resumes after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_many(

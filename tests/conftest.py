@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from consortium.cli import app
+from consortium.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = ROOT / "requests"
@@ -24,15 +26,38 @@ def _no_env_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+@dataclass
+class Ran:
+    """What a user sees of one command line: its streams and its exit code."""
+
+    stdout: str
+    stderr: str
+    exit_code: int
+    exception: BaseException | None = None
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
+    """Run a command line through ``consortium.cli.run``, as the installed command does
+    (one-line usage errors, exit codes), with streams captured by Typer's test runner."""
+    with CliRunner().isolation(env=env) as (out, err, _):
+        exception: BaseException | None = None
+        try:
+            code = run([str(a) for a in args])
+        except Exception as exc:  # a test failure to show, not an outcome of the CLI
+            code, exception = 1, exc
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Ran(out.getvalue().decode(), err.getvalue().decode(), code, exception)
+
+
 @pytest.fixture
-def cli() -> Callable[..., object]:
+def cli() -> Callable[..., Ran]:
     """Run the CLI as a user would; stderr kept apart from stdout."""
-    runner = CliRunner()
-
-    def invoke(*args: str | Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, [str(a) for a in args], env=env)
-
-    return invoke
+    return invoke_cli
 
 
 @pytest.fixture

@@ -27,9 +27,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from consortium.cli import app
 from consortium.kinds import FILE_KINDS
 from consortium.loading import Loaded
 from consortium.loading import load as load_model
@@ -37,7 +35,7 @@ from consortium.presets import PRESETS
 from consortium.problems import Problem
 from consortium.yamlfile import Document
 from consortium.yamlfile import load as load_yaml
-from tests.conftest import EXAMPLE, REQUESTS, ROOT
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, invoke_cli
 
 TODAY = ("--today", "2020-11-27")
 LOCATED = re.compile(r"^.+?:(\d+:)?(\d+:)? .+")
@@ -230,7 +228,7 @@ def _library_outcome(result: Any, path: Path) -> None:
 
 
 def _cli(*args: str | Path) -> Any:
-    return CliRunner().invoke(app, [str(a) for a in args])
+    return invoke_cli(*args)
 
 
 def _no_crash(result: Any, codes: set[int]) -> None:

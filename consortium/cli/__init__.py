@@ -6,12 +6,13 @@ inside their functions, and nothing here does work at import time.
 
 from __future__ import annotations
 
-import gc
 import sys
+from typing import Any
 
 import typer
 
-from consortium.cli import calls, check, files, requests
+from consortium.batch import gc_paused
+from consortium.cli import calls, check, files, requests, rules
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -28,30 +29,38 @@ app.command()(check.check)
 app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)
+app.command()(rules.rules)
 
 
 def main() -> None:
-    """Listing point: every way out is an exit code that means what it says.
+    """Entry point: the command's exit code, with the cycle collector paused throughout.
+
+    A command is one short batch (load, check, print, exit); loading creates no cycles
+    (tests/test_loading_gc.py), and full collections rescanning a heap of parsed files cost
+    a third of listing 10 000 requests while freeing nothing.
+    """
+    with gc_paused():
+        code = run()
+    sys.exit(code)
+
+
+def run(args: list[str] | None = None) -> int:
+    """Run the command line ``args``; every way out is an exit code that means what it says.
 
     0, 1 and 2 are the verdict's (complete, incomplete, could not check); a usage error or
     an unexpected exception (a bug) is one line and exit 2, never a traceback and never
     exit 1, which reads as "incomplete"; a reader that left early (``| head``) ends the
     command as a shell expects (141) unless the command already had its verdict.
-
-    The cycle collector is off: a command is one short batch (load, check, print, exit),
-    loading creates no cycles (tests/test_loading_gc.py), and full collections rescanning
-    a heap of parsed files cost a third of listing 10 000 requests while freeing nothing.
     """
-    gc.disable()
     prepare_streams()
     try:
-        code = app(standalone_mode=False)
+        code = command()(args=args, prog_name="consortium", standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("consortium: interrupted\n")
-        sys.exit(130)
+        return 130
     except BrokenPipeError:
         discard_stdout()
-        sys.exit(SIGPIPE_EXIT)
+        return SIGPIPE_EXIT
     except Exception as exc:  # the last line of defence: never a traceback, never exit 1
         if _is_usage_error(exc):
             sys.stderr.write(f"{_usage_line(exc)}\n")
@@ -60,8 +69,43 @@ def main() -> None:
                 f"consortium: internal error ({type(exc).__name__}: "
                 f"{shorten(str(exc), 300)}); please report it\n"
             )
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 2
+    return code if isinstance(code, int) else 0
+
+
+def command() -> Any:
+    """The Click command behind ``app``, its help free of internal type names.
+
+    Typer shows a type beside each option (``<bool>``, ``<list[str]>``, ``<path>``); a
+    cluster manager needs none of them: flags show nothing, values a plain word.
+    """
+    built = typer.main.get_command(app)
+    _plain_help(built)
+    return built
+
+
+_METAVARS = {"<path>": "PATH", "<dir>": "DIR", "<str>": "TEXT", "<list[str]>": "TEXT"}
+
+
+def _plain_help(node: Any) -> None:
+    for param in getattr(node, "params", []):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        elif param.metavar is None and hasattr(param, "display_type"):
+            shown = param.display_type(None)
+            param.metavar = _METAVARS.get(shown, shown.strip("<>").replace("|", "|"))
+    original = getattr(node, "get_help_option", None)
+    if original is not None:
+
+        def help_option(ctx: Any, original: Any = original) -> Any:
+            option = original(ctx)
+            if option is not None:
+                option.metavar = ""
+            return option
+
+        node.get_help_option = help_option
+    for child in getattr(node, "commands", {}).values():
+        _plain_help(child)
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -10,11 +10,13 @@ import typer
 from consortium.cli.common import (
     NowOption,
     TodayOption,
-    deliver,
     fail_message,
+    format_option,
+    render,
     report_problems,
     resolve_now,
 )
+from consortium.report.formats import CALL_LIST, CALL_SHOW
 from consortium.text import closest, shorten
 
 if TYPE_CHECKING:
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
 CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def _known(calls_dir: Path) -> tuple[dict[str, Call], list[Problem]]:
@@ -38,35 +39,28 @@ def _known(calls_dir: Path) -> tuple[dict[str, Call], list[Problem]]:
 @app.command("list")
 def list_calls(
     calls_dir: CallsDir = Path("calls"),
-    as_json: AsJson = False,
+    output: Annotated[str, format_option(CALL_LIST)] = "table",
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
     """List built-in calls and those in calls/, with the countdown to each deadline."""
-    from consortium.report.calls import print_calls
-    from consortium.report.values import dump_json
+    from consortium.views import CallList
 
     instant = resolve_now(today, now)
     calls, problems = _known(calls_dir)
-    code = 2 if problems else 0
-    if as_json:
-        deliver(
-            lambda out: dump_json([c.model_dump(mode="json") for c in calls.values()], out), code
-        )
-    deliver(lambda out: print_calls(list(calls.values()), instant, out), code)
+    render(CALL_LIST, output, CallList(list(calls.values()), instant), 2 if problems else 0)
 
 
 @app.command("show")
 def show_call(
     call_id: Annotated[str, typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.")],
     calls_dir: CallsDir = Path("calls"),
-    as_json: AsJson = False,
+    output: Annotated[str, format_option(CALL_SHOW)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
     """Show one call: deadline and countdown, rules and the sources they come from."""
-    from consortium.report.calls import print_call
-    from consortium.report.values import dump_json
+    from consortium.views import CallView
 
     instant = resolve_now(today, now)
     calls, _ = _known(calls_dir)
@@ -75,6 +69,4 @@ def show_call(
         close = closest(call_id.upper(), calls)
         hint = f"did you mean {close}?" if close else "see `consortium calls list`"
         fail_message(f"unknown call {shorten(call_id)}: {hint}")
-    if as_json:
-        deliver(lambda out: dump_json(call.model_dump(mode="json"), out))
-    deliver(lambda out: print_call(call, instant, out))
+    render(CALL_SHOW, output, CallView(call, instant))

@@ -4,29 +4,43 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from consortium.cli.common import NowOption, TodayOption, deliver, fail, resolve_now, say
-from consortium.report.check_formats import FORMATS, writer
+from consortium.cli.common import (
+    NowOption,
+    TodayOption,
+    fail,
+    fail_message,
+    format_option,
+    render,
+    resolve_now,
+    say,
+)
+from consortium.report.formats import CHECK
 from consortium.text import path_text
 
 if TYPE_CHECKING:
     from consortium.checks import Report
+    from consortium.rules import Rule
 
-CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+RuleIds = Annotated[
+    str | None,
+    typer.Option(help="Comma-separated rule ids (see `consortium rules`).", show_default=False),
+]
 
 
 def check(
     path: Annotated[Path, typer.Argument(help="The consortium file.")] = Path("consortium.yaml"),
-    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = "text",  # type: ignore[assignment]
+    output: Annotated[str, format_option(CHECK)] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     summary: Annotated[
         bool, typer.Option("--summary", help="Append a Markdown report to $GITHUB_STEP_SUMMARY.")
     ] = False,
+    select: RuleIds = None,
+    ignore: RuleIds = None,
     clusters: Annotated[
         Path | None, typer.Option(help="Cluster profiles (default: clusters/ beside the file).")
     ] = None,
@@ -48,19 +62,34 @@ def check(
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
-    report = check_file(path, instant, Folders(clusters, requests, calls))
+    rules = _rules(select, ignore)
+    report = check_file(path, instant, Folders(clusters, requests, calls), rules)
     if isinstance(report, list):
         fail(report)
     if summary:
         _append_summary(report)
-    if output.value != "text":
+    if output != "text":
         verdict = "complete" if report.complete else "incomplete"
         sys.stderr.write(
             f"{path_text(path)}: {verdict} "
             f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
         )
-    write = writer(str(output.value))
-    deliver(lambda out: write(report, out), 0 if report.passes(strict) else 1)
+    render(CHECK, output, report, 0 if report.passes(strict) else 1)
+
+
+def _rules(select: str | None, ignore: str | None) -> list[Rule] | None:
+    """The rules --select and --ignore leave, or None for all (no registry import then)."""
+    if select is None and ignore is None:
+        return None
+    from consortium.checks import selection
+
+    def ids(text: str | None) -> list[str] | None:
+        return None if text is None else [p.strip() for p in text.split(",") if p.strip()]
+
+    try:
+        return selection(ids(select), ids(ignore))
+    except ValueError as exc:
+        fail_message(f"{exc}: see `consortium rules`")
 
 
 def _append_summary(report: Report) -> None:
@@ -72,6 +101,7 @@ def _append_summary(report: Report) -> None:
     if not target:
         say("--summary given but GITHUB_STEP_SUMMARY is not set; skipped")
         return
-    problem = append_to_file(target, lambda stream: writer("markdown")(report, stream))
+    write = CHECK.writer("markdown")
+    problem = append_to_file(target, lambda stream: write(report, stream))
     if problem:
         say(problem)

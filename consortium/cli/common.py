@@ -6,19 +6,21 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
-from consortium.text import visible
+from consortium.text import shorten, visible
 
 if TYPE_CHECKING:
     from consortium.problems import Problem
+    from consortium.report.formats import Formats
 
 TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="DATE",
         help="Count from the start of this day, Brussels time (YYYY-MM-DD).",
         show_default=False,
     ),
@@ -27,6 +29,7 @@ NowOption = Annotated[
     str | None,
     typer.Option(
         "--now",
+        metavar="INSTANT",
         help="Count from this instant (ISO 8601; Brussels time if no offset). "
         "Also read from CONSORTIUM_NOW.",
         show_default=False,
@@ -75,3 +78,21 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
     if problem:
         fail_message(problem)
     raise typer.Exit(code)
+
+
+def format_option(formats: Formats, help: str = "Output format.") -> Any:
+    """The ``--format`` option of a view: its choices are its writer registry's names."""
+    names = formats.names
+
+    def chosen(value: str) -> str:
+        if value not in names:
+            raise typer.BadParameter(f"'{shorten(value)}' is not one of {', '.join(names)}")
+        return value
+
+    return typer.Option("--format", "-f", help=help, metavar="|".join(names), callback=chosen)
+
+
+def render(formats: Formats, name: str, value: object, code: int = 0) -> NoReturn:
+    """Write ``value`` in format ``name`` on stdout, then exit with ``code``."""
+    write = formats.writer(name)
+    deliver(lambda out: write(value, out), code)

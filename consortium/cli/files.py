@@ -20,24 +20,6 @@ class Kind(StrEnum):
     call = "call"
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    """Files as given, folders searched for .yaml/.yml files (hidden folders skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in (".yaml", ".yml")
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    return found
-
-
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to validate.")],
     kind: Annotated[Kind | None, typer.Option(help="Treat every file as this kind.")] = None,
@@ -47,32 +29,15 @@ def validate(
     The kind comes from the folder (requests/, clusters/, calls/), the name (consortium*.yaml)
     or the keys, unless --kind says.
     """
-    from consortium.kinds import FILE_KINDS, kind_of
-    from consortium.loading import validate as validate_doc
-    from consortium.problems import Problem
-    from consortium.roots import Root
-    from consortium.yamlfile import load
+    from consortium.validation import validate_paths
 
-    files = [
-        (found, Root.around(given if given.is_dir() else given.parent))
-        for given in paths
-        for found in _files([given])
-    ]
-    bad = 0
-    for path, root in files:
-        doc = load(path, root)
-        problems = [doc] if isinstance(doc, Problem) else []
-        if not isinstance(doc, Problem):
-            model = FILE_KINDS[kind.value if kind else kind_of(path, doc.data)]
-            result = validate_doc(doc, model)
-            problems = result if isinstance(result, list) else []
-        report_problems(problems)
-        bad += bool(problems)
-    if not files:
+    result = validate_paths(paths, kind.value if kind else None)
+    report_problems(result.problems)
+    if not result.files:
         named = ", ".join(path_text(p) for p in paths)
         fail_message(f"no .yaml or .yml files in {named}")
-    sys.stderr.write(f"{len(files) - bad} of {len(files)} file(s) valid\n")
-    if bad:
+    sys.stderr.write(f"{result.valid} of {result.files} file(s) valid\n")
+    if result.bad:
         raise typer.Exit(2)
 
 

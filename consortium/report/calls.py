@@ -1,49 +1,83 @@
-"""Calls for people: a list, and one call with its rules and sources."""
+"""The views of the calls the tool knows: `calls list` and `calls show`."""
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
-from typing import TextIO
+from typing import Any, TextIO
 
-from consortium.deadlines import countdown, make_deadline
+from consortium.deadlines import countdown, make_deadline, stamp
 from consortium.models import Call
-from consortium.report.console import console
+from consortium.report.layout import Column
+from consortium.report.layout import write_table as draw
+from consortium.report.values import csv_value, deadline_value, dump_json, markdown_table
 from consortium.text import visible
+from consortium.views import CallList, CallView
 
 
-def _deadline_text(call: Call, now: datetime) -> str:
+def call_value(call: Call, now: datetime) -> dict[str, Any]:
+    value = call.model_dump(mode="json")
+    deadline = make_deadline("call", call.deadline, call.timezone) if call.deadline else None
+    value["deadline"] = deadline_value(deadline, now) if deadline else None
+    return value
+
+
+def _deadline_text(call: Call, now: datetime, sep: str = " ") -> str:
+    """'02 Feb 2021 17:00 CET (passed 2 days ago)': in the call's zone, CET/CEST shown."""
     if call.deadline is None:
         return "-"
     deadline = make_deadline("call", call.deadline, call.timezone)
-    at = deadline.at
-    left = countdown(deadline.remaining_seconds(now))
-    return f"{at:%d %b %Y %H:%M} {call.timezone} ({left})"
+    return f"{stamp(deadline.at)}{sep}({countdown(deadline.remaining_seconds(now))})"
 
 
-def print_calls(calls: list[Call], now: datetime, stream: TextIO) -> None:
+def write_json(view: CallList, stream: TextIO) -> None:
+    dump_json([call_value(c, view.now) for c in view.calls], stream)
+
+
+def write_csv(view: CallList, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["id", "programme", "deadline", "remaining_seconds", "title"])
+    for call in view.calls:
+        deadline = call_value(call, view.now)["deadline"] or {}
+        cells = [call.id, call.programme, deadline.get("at"), deadline.get("remaining_seconds")]
+        writer.writerow([csv_value(c) for c in [*cells, call.title]])
+
+
+def write_table(view: CallList, stream: TextIO) -> None:
+    calls, now = view.calls, view.now
+    ids = Column("Id", [visible(c.id) for c in calls])
+    programme = Column("Programme", [visible(c.programme) for c in calls], elastic=True)
+    deadline = Column("Deadline", [_deadline_text(c, now, "\n") for c in calls])
+    title = Column("Title", [visible(c.title) for c in calls], elastic=True)
+    layouts = [[ids, programme, deadline, title], [ids, deadline, title], [ids, deadline]]
+    records = [
+        [visible(c.id), visible(c.programme), _deadline_text(c, now), visible(c.title)]
+        for c in calls
+    ]
+    draw(stream, "Known calls", layouts, records)
+
+
+def write_markdown(view: CallList, stream: TextIO) -> None:
+    rows = [[f"`{c.id}`", c.programme, _deadline_text(c, view.now), c.title] for c in view.calls]
+    stream.write("## Known calls\n\n")
+    stream.write(markdown_table(["Id", "Programme", "Deadline", "Title"], rows))
+
+
+def show_json(view: CallView, stream: TextIO) -> None:
+    dump_json(call_value(view.call, view.now), stream)
+
+
+def show_text(view: CallView, stream: TextIO) -> None:
     from rich.table import Table
 
-    table = Table(title="Known calls")
-    for column in ("Id", "Programme", "Deadline", "Title"):
-        table.add_column(column, overflow="fold")
-    for call in calls:
-        table.add_row(
-            visible(call.id),
-            visible(call.programme),
-            _deadline_text(call, now),
-            visible(call.title),
-        )
-    console(stream).print(table)
+    from consortium.report.console import console
 
-
-def print_call(call: Call, now: datetime, stream: TextIO) -> None:
-    from rich.table import Table
-
+    call = view.call
     table = Table(show_header=False, box=None, title=visible(f"{call.id}: {call.title}"))
-    table.add_column(style="bold")
+    table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     table.add_row("Programme", visible(call.programme))
-    table.add_row("Deadline", _deadline_text(call, now))
+    table.add_row("Deadline", _deadline_text(call, view.now))
     for label, value in (("Budget", call.budget), ("Notes", call.notes), ("URL", call.url)):
         if value:
             table.add_row(label, visible(value))

@@ -1,4 +1,4 @@
-"""Output of `requests list`, `requests show` and `deadlines`."""
+"""The views of partner-search requests: `requests list` and `requests show`."""
 
 from __future__ import annotations
 
@@ -9,10 +9,19 @@ from typing import Any, TextIO
 
 from consortium.catalogue import Listing
 from consortium.countries import country_name
-from consortium.deadlines import Deadline, countdown, stamp
-from consortium.report.console import console
-from consortium.report.values import deadline_value, dump_json, is_utf, when
+from consortium.deadlines import Deadline, day_stamp, short_countdown, stamp
+from consortium.report.layout import Column
+from consortium.report.layout import write_table as draw
+from consortium.report.values import (
+    csv_value,
+    deadline_value,
+    dump_json,
+    is_utf,
+    markdown_table,
+    when,
+)
 from consortium.text import path_text, visible
+from consortium.views import RequestList, RequestView
 
 
 def listing_value(item: Listing, now: datetime) -> dict[str, Any]:
@@ -34,12 +43,12 @@ def listing_value(item: Listing, now: datetime) -> dict[str, Any]:
     }
 
 
-def write_json(items: list[Listing], now: datetime, stream: TextIO) -> None:
+def write_json(view: RequestList, stream: TextIO) -> None:
     """A JSON array, one request per line: readable, and written by json's C encoder
     (``indent`` would switch to the pure-Python one, a second over 10 000 requests)."""
     ascii_only = not is_utf(stream)
-    rows = (json.dumps(listing_value(i, now), ensure_ascii=ascii_only) for i in items)
-    stream.write("[\n" + ",\n".join(rows) + "\n]\n" if items else "[]\n")
+    rows = (json.dumps(listing_value(i, view.now), ensure_ascii=ascii_only) for i in view.items)
+    stream.write("[\n" + ",\n".join(rows) + "\n]\n" if view.items else "[]\n")
 
 
 CSV_COLUMNS = [
@@ -58,71 +67,121 @@ CSV_COLUMNS = [
 ]
 
 
-def write_csv(items: list[Listing], now: datetime, stream: TextIO) -> None:
-    """Spreadsheet rows; text from files shown visibly (no control character reaches a cell)."""
+def write_csv(view: RequestList, stream: TextIO) -> None:
     writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for item in items:
-        row = listing_value(item, now)
+    for item in view.items:
+        row = listing_value(item, view.now)
         by_name = {d["name"]: d["at"] for d in row["deadlines"]}
-        row = {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
-        writer.writerow({**row, "eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")})
+        row |= {"eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")}
+        writer.writerow({k: csv_value(v) for k, v in row.items()})
 
 
-def print_table(items: list[Listing], now: datetime, shown_all: bool, stream: TextIO) -> None:
+def state(item: Listing, now: datetime) -> str:
+    """'open', 'closed' (no more expressions of interest) or 'expired'."""
+    if item.is_open(now):
+        return "open"
+    return "closed" if item.request.status == "closed" else "expired"
+
+
+def _full(deadline: Deadline | None, now: datetime) -> str:
+    return when(deadline, now, "\n")
+
+
+def _short(deadline: Deadline | None, now: datetime) -> str:
+    if deadline is None:
+        return "-"
+    return f"{day_stamp(deadline.at)}\n{short_countdown(deadline.remaining_seconds(now))}"
+
+
+def write_table(view: RequestList, stream: TextIO) -> None:
+    items, now = view.items, view.now
+    refs = Column("Reference", [i.request.reference for i in items])
+    kind = Column("Kind", [i.request.ref.short_kind for i in items])
+    country = Column("Country", [i.request.country for i in items])
+    call = Column("Call", [visible(i.request.call_id or "-") for i in items])
+    status = Column("Status", [state(i, now) for i in items])
+
+    def deadlines(show: Any) -> list[Column]:
+        return [
+            Column("EOI deadline", [show(i.deadline("eoi"), now) for i in items]),
+            Column("Call deadline", [show(i.deadline("call"), now) for i in items]),
+        ]
+
+    layouts = [
+        [refs, kind, country, call, *deadlines(_full), status],
+        [refs, call, *deadlines(_full), status],
+        [refs, call, *deadlines(_short), status],
+        [refs, *deadlines(_short), status],
+    ]
+    records = [
+        [
+            f"{i.request.reference}  {i.request.country}  {state(i, now)}",
+            f"call {visible(i.request.call_id or '-')}",
+            f"EOI {when(i.deadline('eoi'), now)}",
+            f"call deadline {when(i.deadline('call'), now)}",
+        ]
+        for i in items
+    ]
+    hint = "" if view.shown_all else " (open only; --all for every request)"
+    title = f"Partner-search requests as of {stamp(now)}"
+    draw(stream, title, layouts, records, f"{len(items)} request(s){hint}")
+
+
+def write_markdown(view: RequestList, stream: TextIO) -> None:
+    rows = [
+        [
+            f"`{i.request.reference}`",
+            i.request.country,
+            i.request.call_id or "-",
+            when(i.deadline("eoi"), view.now),
+            when(i.deadline("call"), view.now),
+            state(i, view.now),
+            i.request.title,
+        ]
+        for i in view.items
+    ]
+    headers = ["Reference", "Country", "Call", "EOI deadline", "Call deadline", "Status", "Title"]
+    stream.write(f"## Partner-search requests as of {stamp(view.now)}\n\n")
+    stream.write(markdown_table(headers, rows))
+
+
+def show_json(view: RequestView, stream: TextIO) -> None:
+    request = view.item.request
+    value = listing_value(view.item, view.now) | {
+        "stage": request.stage,
+        "consortium": [m.model_dump(mode="json") for m in request.consortium],
+        "seeking": request.seeking.model_dump(mode="json") if request.seeking else None,
+        "keywords": request.keywords,
+        "summary": request.summary,
+        "source": request.source,
+    }
+    dump_json(value, stream)
+
+
+def show_text(view: RequestView, stream: TextIO) -> None:
     from rich.table import Table
 
-    table = Table(title=f"Partner-search requests as of {stamp(now)}")
-    for column in (
-        "Reference",
-        "Kind",
-        "Country",
-        "Call",
-        "EOI deadline",
-        "Call deadline",
-        "Status",
-    ):
-        table.add_column(column, overflow="fold", no_wrap=column in ("Reference", "Call"))
-    for item in items:
-        request = item.request
-        state = (
-            "open"
-            if item.is_open(now)
-            else request.status
-            if request.status == "closed"
-            else "expired"
-        )
-        table.add_row(
-            request.reference,
-            request.ref.short_kind,
-            request.country,
-            visible(request.call_id or "-"),
-            when(item.deadline("eoi"), now, "\n"),
-            when(item.deadline("call"), now, "\n"),
-            state,
-        )
-    out = console(stream)
-    out.print(table)
-    hint = "" if shown_all else " (open only; --all for every request)"
-    out.print(f"{len(items)} request(s){hint}", style="dim")
+    from consortium.report.console import console
 
-
-def print_request(item: Listing, now: datetime, stream: TextIO) -> None:
-    from rich.table import Table
-
+    item, now = view.item, view.now
     request = item.request
     table = Table(show_header=False, box=None, title=f"{request.reference}: {request.ref.kind}")
-    table.add_column(style="bold")
+    table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
+    for label, value in _rows(item, now):
+        table.add_row(label, visible(value))
+    console(stream).print(table)
+
+
+def _rows(item: Listing, now: datetime) -> list[tuple[str, str]]:
+    request = item.request
     rows: list[tuple[str, str]] = [
         ("Title", request.title),
         ("Country", f"{request.country} ({country_name(request.country)})"),
         ("Created", f"{request.ref.created:%d %b %Y} (from the reference)"),
         ("Published", f"{request.published:%d %b %Y}" if request.published else "-"),
-        (
-            "Status",
-            f"{request.status}; {'open' if item.is_open(now) else 'not open'} for expressions of interest",
-        ),
+        ("Status", f"{request.status}; {state(item, now)} for expressions of interest"),
         ("Call", " - ".join(x for x in (request.call_id, item.call_title) if x) or "-"),
         ("Programme", item.programme or "-"),
         ("EOI deadline", when(item.deadline("eoi"), now)),
@@ -145,9 +204,7 @@ def print_request(item: Listing, now: datetime, stream: TextIO) -> None:
     ):
         if value:
             rows.append((label, value.strip()))
-    for label, value in rows:
-        table.add_row(label, visible(value))
-    console(stream).print(table)
+    return rows
 
 
 def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
@@ -159,43 +216,3 @@ def _seeking_rows(seeking: Any) -> list[tuple[str, str]]:
         ("Sectors sought", ", ".join(seeking.sectors) or "-"),
         ("Experience", ", ".join(seeking.experience) or "-"),
     ]
-
-
-def write_deadlines(
-    rows: list[tuple[Listing, Deadline]], now: datetime, output: str, stream: TextIO
-) -> None:
-    if output == "json":
-        values = [
-            {"reference": e.request.reference, "call": e.request.call_id, **deadline_value(d, now)}
-            for e, d in rows
-        ]
-        dump_json(values, stream)
-        return
-    if output == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(["reference", "call", "name", "at", "remaining_seconds"])
-        for e, d in rows:
-            writer.writerow(
-                [
-                    e.request.reference,
-                    visible(e.request.call_id or ""),
-                    d.name,
-                    d.at.isoformat(),
-                    d.remaining_seconds(now),
-                ]
-            )
-        return
-    from rich.table import Table
-
-    table = Table(title=f"Deadlines as of {stamp(now)}")
-    for column in ("When", "Countdown", "Deadline", "Reference", "Call"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("Reference", "Call"))
-    for e, d in rows:
-        table.add_row(
-            stamp(d.at),
-            countdown(d.remaining_seconds(now)),
-            d.title,
-            e.request.reference,
-            visible(e.request.call_id or "-"),
-        )
-    console(stream).print(table)

@@ -1,4 +1,4 @@
-"""Plain values for machine output, shared by every JSON and CSV formatter."""
+"""Values every view writes the same way: deadlines, labels, places, booleans, JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from consortium.deadlines import Deadline, countdown, stamp
-from consortium.text import path_text
+from consortium.text import path_text, visible
 
 if TYPE_CHECKING:
     from consortium.models import Label
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def deadline_value(deadline: Deadline, now: datetime) -> dict[str, Any]:
-    """The DESIGN section 4 shape: name, ISO datetime with offset, seconds left, passed."""
+    """The shape of docs/formats.md: name, ISO datetime with offset, seconds left, passed."""
     seconds = deadline.remaining_seconds(now)
     return {
         "name": deadline.name,
@@ -30,6 +30,29 @@ def when(deadline: Deadline | None, now: datetime, sep: str = " ") -> str:
     if deadline is None:
         return "-"
     return f"{stamp(deadline.at)}{sep}({countdown(deadline.remaining_seconds(now))})"
+
+
+def yes_no(value: bool) -> str:
+    """A boolean for people; machine formats write true/false."""
+    return "yes" if value else "no"
+
+
+def csv_value(value: Any) -> Any:
+    """A cell for CSV: booleans as JSON writes them, text visible (no control characters)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return visible(value) if isinstance(value, str) else value
+
+
+def markdown_cell(text: str) -> str:
+    """Visible text that stays in its Markdown table cell."""
+    return visible(text).replace("|", "\\|")
+
+
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def label_text(label: Label | None, deadline: datetime | None) -> str:

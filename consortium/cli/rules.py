@@ -1,0 +1,41 @@
+"""`consortium rules [ID]`: what each check rule checks, its default severity and source."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from consortium.cli.common import fail_message, render
+from consortium.report.formats import RULE_LIST, RULE_SHOW
+from consortium.text import did_you_mean, shorten
+
+
+def rules(
+    rule_id: Annotated[
+        str | None, typer.Argument(help="A rule id, e.g. coordinator-label.", show_default=False)
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="table, json, csv or markdown (one rule: text or json)."
+        ),
+    ] = None,
+) -> None:
+    """List every rule of `consortium check` (id, severity, what it checks), or show one in
+    full: its description, source and a passing and a failing example."""
+    from consortium.rules import REGISTRY
+    from consortium.views import RuleList, RuleView
+
+    formats = RULE_LIST if rule_id is None else RULE_SHOW
+    chosen = output or formats.names[0]
+    if chosen not in formats.names:
+        fail_message(f"--format {shorten(chosen)}: choose one of {', '.join(formats.names)}")
+    if rule_id is None:
+        render(RULE_LIST, chosen, RuleList(list(REGISTRY.values())))
+    rule = REGISTRY.get(rule_id.strip().lower())
+    if rule is None:
+        fail_message(
+            f"no rule '{shorten(rule_id)}'{did_you_mean(rule_id, REGISTRY)}: see `consortium rules`"
+        )
+    render(RULE_SHOW, chosen, RuleView(rule))

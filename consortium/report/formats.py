@@ -1,0 +1,75 @@
+"""Every view's formats, each a name → writer registry (as check-jsonschema's reporters).
+
+A writer takes (value, stream). The CLI's ``--format`` choices come from these names, and
+a writer's module is imported only when chosen, so machine formats never import Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any, TextIO
+
+Writer = Callable[[Any, TextIO], None]
+
+
+class Formats:
+    """Format names of one view, each naming ``module:function`` of its writer."""
+
+    def __init__(self, **writers: str) -> None:
+        self._writers = writers
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._writers)
+
+    def writer(self, name: str) -> Writer:
+        module, _, function = self._writers[name].partition(":")
+        writer: Writer = getattr(import_module(f"consortium.report.{module}"), function)
+        return writer
+
+
+CHECK = Formats(
+    text="check_text:write_text",
+    json="check_machine:write_json",
+    github="check_machine:write_github",
+    markdown="check_machine:write_markdown",
+    junit="check_machine:write_junit",
+)
+REQUEST_LIST = Formats(
+    table="requests:write_table",
+    json="requests:write_json",
+    csv="requests:write_csv",
+    markdown="requests:write_markdown",
+)
+REQUEST_SHOW = Formats(text="requests:show_text", json="requests:show_json")
+DEADLINES = Formats(
+    table="deadlines:write_table",
+    json="deadlines:write_json",
+    csv="deadlines:write_csv",
+    markdown="deadlines:write_markdown",
+)
+CALL_LIST = Formats(
+    table="calls:write_table",
+    json="calls:write_json",
+    csv="calls:write_csv",
+    markdown="calls:write_markdown",
+)
+CALL_SHOW = Formats(text="calls:show_text", json="calls:show_json")
+RULE_LIST = Formats(
+    table="rules:write_table",
+    json="rules:write_json",
+    csv="rules:write_csv",
+    markdown="rules:write_markdown",
+)
+RULE_SHOW = Formats(text="rules:show_text", json="rules:show_json")
+VIEWS = {
+    "check": CHECK,
+    "requests list": REQUEST_LIST,
+    "requests show": REQUEST_SHOW,
+    "deadlines": DEADLINES,
+    "calls list": CALL_LIST,
+    "calls show": CALL_SHOW,
+    "rules": RULE_LIST,
+    "rules ID": RULE_SHOW,
+}

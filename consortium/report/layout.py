@@ -1,0 +1,78 @@
+"""Tables a terminal can read at any width, without breaking a reference, an id, a date.
+
+A view offers its table in layouts from the widest to the narrowest (fewer or shorter
+columns), and as stacked records. The first layout whose columns fit the width is drawn;
+when none fits, each row is printed as a short block of lines. Columns of tokens never
+wrap; only free text (names, titles) may, and only at spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TextIO
+
+from consortium.report.console import console, width
+
+ELASTIC_MIN = 16  # a free-text column is allowed down to this width, or its longest word
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cells: list[str]  # a cell may hold several lines
+    elastic: bool = False  # free text that may wrap at spaces
+
+
+def _widest(texts: list[str]) -> int:
+    return max((len(line) for text in texts for line in text.split("\n")), default=0)
+
+
+def _need(column: Column) -> int:
+    full = max(_widest(column.cells), len(column.header))
+    if not column.elastic:
+        return full
+    longest_word = max((len(w) for c in column.cells for w in c.split()), default=0)
+    return min(full, max(ELASTIC_MIN, longest_word))
+
+
+def fits(columns: list[Column], columns_available: int) -> bool:
+    return sum(_need(c) for c in columns) + 2 * len(columns) <= columns_available
+
+
+def write_table(
+    stream: TextIO,
+    title: str,
+    layouts: list[list[Column]],
+    records: list[list[str]],
+    footer: str = "",
+) -> None:
+    """Draw the first layout that fits the terminal, else the stacked ``records``."""
+    available = width()
+    out = console(stream)
+    out.print(title, soft_wrap=True)
+    chosen = next((cols for cols in layouts if fits(cols, available)), None)
+    if chosen is None:
+        for record in records:
+            for index, line in enumerate(record):
+                out.print(("  " if index else "") + line, soft_wrap=True)
+    else:
+        out.print(_table(chosen))
+    if footer:
+        out.print(footer, style="dim", soft_wrap=True)
+
+
+def _table(columns: list[Column]) -> object:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
+    for column in columns:
+        if column.elastic:
+            table.add_column(column.header, overflow="fold", min_width=_need(column))
+        else:
+            need = _need(column)
+            table.add_column(column.header, no_wrap=True, min_width=need, max_width=need)
+    rows = zip(*(c.cells for c in columns), strict=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
