@@ -8,9 +8,9 @@ deadline; other profiles 365 days from publication unless they say when they exp
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium.calls import known_calls
 from consortium.deadlines import BRUSSELS, Deadline, make_deadline, named
@@ -22,8 +22,7 @@ from consortium.roots import Root
 PROFILE_LIFETIME = timedelta(days=365)
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """One request with what the tool derived for it."""
 
     request: Request
@@ -69,16 +68,15 @@ def listing(loaded: Loaded[Request], calls: dict[str, Call]) -> Listing:
     )
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """What `requests list` keeps; every criterion is case-insensitive."""
 
     open_only: bool = True
-    countries: frozenset[str] = field(default_factory=frozenset)
+    countries: frozenset[str] = frozenset()
     sector: str | None = None
     programme: str | None = None
     call: str | None = None
-    kinds: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -157,8 +155,7 @@ def find(items: Iterable[Listing], reference: str) -> Listing | None:
     return next((i for i in items if i.request.reference == wanted), None)
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineRow:
+class DeadlineRow(NamedTuple):
     listing: Listing
     deadline: Deadline
 

@@ -9,9 +9,9 @@ Nothing here reads the clock: "now" is always passed in.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from consortium.dates import MAX_YEAR, MIN_YEAR
@@ -37,8 +37,7 @@ def localise(value: date | datetime, tz: str, default_time: time) -> datetime:
     return datetime.combine(value, default_time, tzinfo=zone(tz))
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A named deadline (``eoi`` or ``call``) at an aware instant."""
 
     name: str

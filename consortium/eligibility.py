@@ -50,7 +50,7 @@ EU27 = frozenset(
 UK_LAST_DAY_AS_MEMBER = date(2020, 12, 31)
 
 # Countries taking part in COSME under Art. 6 of Regulation (EU) No 1287/2013, as listed
-# in the 2018 work programme (DESIGN section 2).
+# in the 2018 work programme (docs/sources.md).
 COSME_ARTICLE_6 = frozenset(["IS", "AL", "BA", "XK", "ME", "MK", "RS", "TR", "AM", "MD", "UA"])
 
 # Horizon Europe associated countries with the date their association applies from.

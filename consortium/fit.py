@@ -8,8 +8,8 @@ say what speaks for or against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from consortium.labels import at_least, lapses_before
 from consortium.models import Cluster, Seeking
@@ -20,16 +20,14 @@ ORGANISATION_TYPES = ("cluster", "business-network")
 GENERIC_EXPERIENCE = {"european projects", "eu projects", "european programmes", "eu programmes"}
 
 
-@dataclass(frozen=True, slots=True)
-class Criterion:
+class Criterion(NamedTuple):
     name: str  # role, type, sector, label, experience
     met: bool
     required: bool
     reason: str
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     cluster: Cluster
     criteria: list[Criterion]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# Rules of the 2018 call, used for the 2020 call until its text says otherwise (DESIGN 2).
+# Rules of the 2018 call, used for the 2020 call until its text says otherwise (docs/sources.md).
 _CLUSTER_EXCELLENCE_RULES: dict[str, Any] = {
     "min_partners": 3,
     "min_countries": 3,

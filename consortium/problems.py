@@ -6,16 +6,15 @@ bad file among many is reported and the others still load (as check-jsonschema d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium.text import MAX_SHOWN, path_text, shorten, visible
 
 __all__ = ["MAX_SHOWN", "Problem", "shorten"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file, at a line and column (1-based; 0 when unknown)."""
 
     path: Path

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium.calls import known_calls
 from consortium.catalogue import Listing, listing
@@ -21,8 +22,7 @@ from consortium.roots import Root
 from consortium.text import closest, path_text
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """A consortium member: its entry in consortium.yaml and the cluster profile it names."""
 
     spec: MemberSpec
@@ -56,8 +56,7 @@ class Proposal:
         return deadline.at if deadline else None
 
 
-@dataclass(frozen=True)
-class Folders:
+class Folders(NamedTuple):
     """Where the parts live; each defaults to a folder beside the consortium file."""
 
     clusters: Path | None = None

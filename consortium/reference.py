@@ -7,9 +7,9 @@ creation date of a profile derive from its reference, so they are never typed tw
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from consortium.text import shorten
 
@@ -24,8 +24,7 @@ PROFILE_TYPES: dict[str, str] = {
 _PATTERN = re.compile(r"^(RDR|RD|BO|BR|TO|TR)([A-Z]{2})(\d{4})(\d{2})(\d{2})(\d{3,})$")
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A parsed reference: its type code, country and creation date."""
 
     text: str

@@ -1,8 +1,8 @@
 """The proposal's root: no file the tool reads may lie outside it.
 
-In a pull request the author controls every file, symbolic links included (DESIGN section 4,
-the CI threat model). A link from ``clusters/`` to ``~/.git-credentials`` would otherwise be
-read and quoted back in an error message. The root is the git work tree holding the folder
+In a pull request the author controls every file, symbolic links included (README, "Safe
+in a pull request's CI"). A link from ``clusters/`` to ``~/.git-credentials`` would otherwise
+be read and quoted back in an error message. The root is the git work tree holding the folder
 the tool was pointed at (clusters shared by several proposals of one repository keep
 working), or that folder itself outside git. Links that stay inside it are followed.
 """

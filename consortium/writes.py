@@ -1,5 +1,5 @@
 """The one way the tool writes a file: atomically, never through a link, never over a user's
-file unless told to (DESIGN section 6, "Writes").
+file unless told to (README, "Errors and limits").
 
 Every command that writes (`import`, `init`, `deadlines --ics`, `suggest --apply`) goes
 through ``write_text``: the content goes to a temporary file in the same folder, is flushed

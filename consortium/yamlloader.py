@@ -9,8 +9,7 @@ an integer of 5000 digits).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -182,8 +181,7 @@ def _refuse_key(node: Node) -> None:
     raise ConstructorError(None, None, message, node.start_mark)
 
 
-@dataclass(frozen=True, slots=True)
-class Crowded:
+class Crowded(NamedTuple):
     """A file with more values than any profile has, and where the excess starts."""
 
     message: str

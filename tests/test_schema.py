@@ -1,4 +1,4 @@
-"""JSON Schemas exist for every kind and match the field contract of DESIGN section 3."""
+"""JSON Schemas exist for every kind and match the field contract of docs/formats.md."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
 """`consortium calls list|show`: the calls the tool knows, with their sources."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,7 +25,7 @@ app = typer.Typer(help="List and show known calls and their rules.", no_args_is_
 CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
 
 
-def _known(calls_dir: Path) -> tuple[dict[str, Call], list[Problem]]:
+def _known(calls_dir: Path) -> "tuple[dict[str, Call], list[Problem]]":
     """Presets and the repo's calls; a bad call file is reported, the rest still listed."""
     from consortium.calls import known_calls
 

@@ -1,7 +1,5 @@
 """`consortium check`: is the consortium complete for its call? Exit 0, 1 or 2."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -77,7 +75,7 @@ def check(
     render(CHECK, output, report, 0 if report.passes(strict) else 1)
 
 
-def _rules(select: str | None, ignore: str | None) -> list[Rule] | None:
+def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":
     """The rules --select and --ignore leave, or None for all (no registry import then)."""
     if select is None and ignore is None:
         return None
@@ -92,7 +90,7 @@ def _rules(select: str | None, ignore: str | None) -> list[Rule] | None:
         fail_message(f"{exc}: see `consortium rules`")
 
 
-def _append_summary(report: Report) -> None:
+def _append_summary(report: "Report") -> None:
     """The Markdown report appended to the job summary; failing that, one line (the
     verdict's exit code stands: a summary is a courtesy, the check is done)."""
     from consortium.cli.output import append_to_file

@@ -1,7 +1,5 @@
 """`consortium validate` and `consortium schema`: the files themselves, not the consortium."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`consortium requests list|show` and `consortium deadlines`."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`consortium rules [ID]`: what each check rule checks, its default severity and source."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,4 +1,4 @@
-"""The four kinds of file a proposal repo holds, as validated models (DESIGN section 3).
+"""The four kinds of file a proposal repo holds, as validated models (docs/formats.md).
 
 Field names are the contract with users' files: add fields freely, rename none.
 """

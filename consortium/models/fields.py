@@ -48,7 +48,7 @@ _ID_FORBIDDEN = frozenset('/\\:*?"<>|')
 def _cluster_id(value: Any) -> Any:
     """A cluster id is looked up among the files of clusters/, never joined onto a folder:
     anything that could name a path elsewhere (``../x``, ``/abs``, ``a/b``, a control
-    character) is refused here, with its line (DESIGN section 4, the CI threat model)."""
+    character) is refused here, with its line (README, "Safe in a pull request's CI")."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -121,6 +121,6 @@ LABEL_ORDER: dict[str, int] = {"bronze": 1, "silver": 2, "gold": 3}
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors: a typo must not pass silently (DESIGN section 3)."""
+    """Unknown keys are errors: a typo must not pass silently (docs/formats.md)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

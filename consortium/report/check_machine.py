@@ -19,7 +19,7 @@ from consortium.text import neutralise, path_text, visible, xml_safe
 
 
 def report_value(report: Report) -> dict[str, Any]:
-    """The JSON shape of DESIGN section 4."""
+    """The JSON shape documented in docs/formats.md."""
     return {
         "file": path_text(report.proposal.path),
         "call": report.proposal.call.id,

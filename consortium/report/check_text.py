@@ -7,6 +7,8 @@ from typing import TextIO
 from consortium.checks import Report
 from consortium.deadlines import stamp
 from consortium.report.console import console as make_console
+from consortium.report.layout import Column
+from consortium.report.layout import write_table as draw
 from consortium.report.values import label_text, when, where
 from consortium.text import path_text, visible
 
@@ -20,8 +22,6 @@ def _safe(text: str) -> str:
 
 def write_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text)."""
-    from rich.table import Table
-
     console = make_console(stream, markup=True)
     proposal = report.proposal
     verdict = "[bold green]COMPLETE[/]" if report.complete else "[bold red]INCOMPLETE[/]"
@@ -30,19 +30,7 @@ def write_text(report: Report, stream: TextIO) -> None:
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
         f"as of {stamp(report.now)}"
     )
-    members = Table(title=f"Members ({len(proposal.members)})", title_justify="left")
-    for column in ("Cluster", "Country", "Role", "Status", "Label"):
-        members.add_column(column)
-    for member in proposal.members:
-        style = "" if member.spec.status == "confirmed" else "yellow"
-        members.add_row(
-            f"{_safe(member.cluster.name)} [dim]({_safe(member.cluster_id)})[/]",
-            member.cluster.country,
-            member.spec.role,
-            f"[{style}]{member.spec.status}[/]" if style else member.spec.status,
-            label_text(member.cluster.label, proposal.call_deadline),
-        )
-    console.print(members)
+    _members(report, stream)
     for finding in report.errors + report.warnings:
         colour = "red" if finding.severity == "error" else "yellow"
         console.print(
@@ -51,3 +39,30 @@ def write_text(report: Report, stream: TextIO) -> None:
         console.print(f"  {_safe(finding.message)}")
     for deadline in report.deadlines:
         console.print(f"{deadline.title}: {when(deadline, report.now)}", markup=False)
+
+
+def _members(report: Report, stream: TextIO) -> None:
+    """The members table; the cluster id the user must type is never cut or wrapped."""
+    members, deadline = report.proposal.members, report.proposal.call_deadline
+    names = Column("Cluster", [visible(m.cluster.name) for m in members], elastic=True)
+    ids = Column("Id", [visible(m.cluster_id) for m in members])
+    country = Column("Country", [m.cluster.country for m in members])
+    role = Column("Role", [m.spec.role for m in members])
+    status = Column("Status", [m.spec.status for m in members])
+    labels = [label_text(m.cluster.label, deadline).replace(", ", "\n", 1) for m in members]
+    label = Column("Label", labels)
+    short = Column("Label", [text.split("\n")[0] for text in labels])
+    layouts = [
+        [names, ids, country, role, status, label],
+        [ids, country, role, status, label],
+        [ids, country, role, status, short],
+    ]
+    records = [
+        [
+            f"{visible(m.cluster_id)}  {m.cluster.country}  {m.spec.role}  {m.spec.status}",
+            visible(m.cluster.name),
+            f"label: {label_text(m.cluster.label, deadline)}",
+        ]
+        for m in members
+    ]
+    draw(stream, f"Members ({len(members)})", layouts, records)

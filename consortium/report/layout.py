@@ -36,7 +36,9 @@ def _need(column: Column) -> int:
 
 
 def fits(columns: list[Column], columns_available: int) -> bool:
-    return sum(_need(c) for c in columns) + 2 * len(columns) <= columns_available
+    """Whether the columns fit: their widths, one space of padding each side, and one
+    between columns (``box.SIMPLE_HEAD`` draws a blank separator)."""
+    return sum(_need(c) for c in columns) + 3 * len(columns) - 1 <= columns_available
 
 
 def write_table(

@@ -101,18 +101,22 @@ def write_table(view: RequestList, stream: TextIO) -> None:
     country = Column("Country", [i.request.country for i in items])
     call = Column("Call", [visible(i.request.call_id or "-") for i in items])
     status = Column("Status", [state(i, now) for i in items])
+    ref_state = Column("Request", [f"{i.request.reference}\n{state(i, now)}" for i in items])
 
-    def deadlines(show: Any) -> list[Column]:
+    def deadlines(show: Any, headers: tuple[str, str]) -> list[Column]:
         return [
-            Column("EOI deadline", [show(i.deadline("eoi"), now) for i in items]),
-            Column("Call deadline", [show(i.deadline("call"), now) for i in items]),
+            Column(headers[0], [show(i.deadline("eoi"), now) for i in items]),
+            Column(headers[1], [show(i.deadline("call"), now) for i in items]),
         ]
 
+    full = deadlines(_full, ("EOI deadline", "Call deadline"))
+    short = deadlines(_short, ("EOI", "Deadline"))
     layouts = [
-        [refs, kind, country, call, *deadlines(_full), status],
-        [refs, call, *deadlines(_full), status],
-        [refs, call, *deadlines(_short), status],
-        [refs, *deadlines(_short), status],
+        [refs, kind, country, call, *full, status],
+        [refs, call, *full, status],
+        [refs, call, *short, status],
+        [ref_state, call, *short],
+        [ref_state, *short],
     ]
     records = [
         [

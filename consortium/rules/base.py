@@ -7,13 +7,12 @@ no rule repeats its id as a string and no finding can carry an id the registry l
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from consortium.models import Seeking
 from consortium.proposal import Member, Proposal
@@ -21,8 +20,7 @@ from consortium.proposal import Member, Proposal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule found and where; ``severity`` only where the rule's default does not hold
     (the label rules: an error where a label is required, a warning where preferred)."""
 
@@ -84,8 +82,7 @@ class Context:
 Check = Callable[[Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A registered rule: its id, default severity and check; its docs are the check's
     docstring (first line: what it checks; then why, its source, and examples)."""
 
@@ -99,7 +96,12 @@ class Rule:
 
     @property
     def description(self) -> str:
-        return inspect.getdoc(self.check) or ""
+        """The check's docstring, dedented (as ``inspect.cleandoc``, without importing
+        ``inspect``: 5 ms of every start-up)."""
+        first, _, rest = (self.check.__doc__ or "").strip().partition("\n")
+        lines = rest.splitlines()
+        indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+        return "\n".join([first, *(x[indent:] for x in lines)]).strip()
 
     @property
     def summary(self) -> str:

@@ -14,7 +14,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     """duplicate-member: each cluster appears once.
 
     A duplicate inflates the partner and country counts.
-    Source: DESIGN section 4 (rule ids); COS-CLUSTER-2018-03-02 counts legal entities.
+    Source: docs/formats.md (rule ids); COS-CLUSTER-2018-03-02 counts legal entities.
     Passes: two different clusters. Fails: the same cluster id twice.
     """
     first_line: dict[str, int] = {}

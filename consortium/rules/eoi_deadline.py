@@ -15,7 +15,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     """eoi-deadline: the expression-of-interest deadline has not passed (a warning).
 
     A passed EOI deadline closes the door to newcomers, not the consortium's submission.
-    Source: DESIGN section 4; EEN profiles ("Expression of interest deadline").
+    Source: docs/formats.md; EEN profiles ("Expression of interest deadline").
     Passes: EOI 2020-12-20, now 2020-11-27. Fails: now 2020-12-21.
     """
     yield from passed(ctx, "eoi", "newcomers can no longer join")

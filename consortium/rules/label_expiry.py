@@ -16,7 +16,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     """label-expiry: the coordinator's label does not lapse before the call deadline.
 
     A lapsed label does not count. An error where a label is required, else a warning.
-    Source: DESIGN section 2 (labels valid two years; a lapsing label does not count).
+    Source: docs/sources.md (labels valid two years; a lapsing label does not count).
     Passes: valid_until 2022-06-30, deadline 2021-02-02. Fails: valid_until 2021-01-15.
     """
     wanted = wanted_label(ctx)

@@ -1,18 +1,17 @@
 """Cluster-management labels: which one the call or request wants, and whether one counts.
 
 Labels (ESCA, since December 2020 EUCLES): Bronze < Silver < Gold, each valid for two
-years. A label that lapses before the call deadline does not count (DESIGN section 2).
+years. A label that lapses before the call deadline does not count (docs/sources.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from consortium.rules.base import Context, Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Wanted:
+class Wanted(NamedTuple):
     level: str
     required: bool
     why: str

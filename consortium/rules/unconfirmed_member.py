@@ -13,7 +13,7 @@ SEVERITY = "warning"
 def check(ctx: Context) -> Iterator[Hit]:
     """unconfirmed-member: a warning for each member not yet confirmed.
 
-    Source: DESIGN section 2 (minimum conditions must still hold if a partner drops out);
+    Source: docs/sources.md (minimum conditions must still hold if a partner drops out);
     seed RDFR20201119001 (Portuguese and Austrian clusters "have shown interest").
     Passes: status confirmed. Fails: status interested or invited.
     """
