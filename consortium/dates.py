@@ -103,17 +103,25 @@ def _parse_words(text: str) -> date:
     return _in_range(first.date(), text)
 
 
+def parse_instant(text: str, name: str = "") -> datetime:
+    """The one ISO 8601 date-and-time reader (files, ``--now``, ``CONSORTIUM_NOW``): naive
+    or with an offset, its year in range; DateError naming ``name`` and the form to write."""
+    what = f"{name} '{shorten(text.strip())}'" if name else f"'{shorten(text.strip())}'"
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise DateError(
+            f"cannot read {what} as a date and time: write 2021-02-02T17:00:00+01:00"
+        ) from None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise DateError(f"{what} is out of range: give a year from {MIN_YEAR} to {MAX_YEAR}")
+    return moment
+
+
 def parse_date_or_datetime(value: object) -> date | datetime:
     """A date, or a date and time (ISO 8601, with or without an offset)."""
     if isinstance(value, datetime):
         return _in_range(value, value.isoformat())
     if isinstance(value, str) and ("T" in value or ":" in value):
-        try:
-            moment = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise DateError(
-                f"cannot read '{shorten(value.strip())}' as a date and time: "
-                "write 2021-02-02T17:00:00+01:00"
-            ) from None
-        return _in_range(moment, value.strip())
+        return parse_instant(value)
     return parse_date(value)

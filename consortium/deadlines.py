@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from consortium.dates import MAX_YEAR, MIN_YEAR
+from consortium.dates import MAX_YEAR, MIN_YEAR, parse_instant
 from consortium.text import shorten
 
 BRUSSELS = "Europe/Brussels"
@@ -114,7 +114,7 @@ def parse_now(today: str | None, now: str | None, env: str | None) -> datetime |
     Raises ValueError with a message that says how to write the value.
     """
     if now is not None:
-        return _parse_instant(now, "--now")
+        return _in_brussels(parse_instant(now, "--now"))
     if today is not None:
         try:
             day = date.fromisoformat(today.strip())
@@ -122,28 +122,16 @@ def parse_now(today: str | None, now: str | None, env: str | None) -> datetime |
             raise ValueError(
                 f"--today '{shorten(today)}' is not a date: write YYYY-MM-DD"
             ) from None
-        _in_years(day.year, "--today", today)
+        if not MIN_YEAR <= day.year <= MAX_YEAR:  # year 1 cannot even be shifted to UTC
+            raise ValueError(
+                f"--today '{shorten(today)}' is out of range: "
+                f"give a year from {MIN_YEAR} to {MAX_YEAR}"
+            )
         return datetime.combine(day, time(0), tzinfo=zone(BRUSSELS))
     if env is not None:
-        return _parse_instant(env, "CONSORTIUM_NOW")
+        return _in_brussels(parse_instant(env, "CONSORTIUM_NOW"))
     return None
 
 
-def _parse_instant(text: str, name: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(
-            f"{name} '{shorten(text)}' is not an ISO date and time: write 2021-02-02T16:00:01+00:00"
-        ) from None
-    _in_years(value.year, name, text)
+def _in_brussels(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=zone(BRUSSELS))
-
-
-def _in_years(year: int, name: str, text: str) -> None:
-    """The years a deadline can have (``dates.MIN_YEAR`` to ``MAX_YEAR``): year 1 or 9999
-    with an offset cannot even be shifted to UTC, and no call is counted down from them."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(
-            f"{name} '{shorten(text)}' is out of range: give a year from {MIN_YEAR} to {MAX_YEAR}"
-        )

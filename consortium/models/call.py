@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pydantic import field_validator
 
+from consortium.deadlines import BRUSSELS
 from consortium.models.fields import LabelLevel, MemberType, Moment, Strict, TimeZone
-
-DEFAULT_TIMEZONE = "Europe/Brussels"
 
 
 class LabelRule(Strict):
@@ -50,7 +49,7 @@ class Call(Strict):
     programme: str
     title: str
     deadline: Moment | None = None
-    timezone: TimeZone = DEFAULT_TIMEZONE
+    timezone: TimeZone = BRUSSELS
     url: str | None = None
     budget: str | None = None
     sources: list[str] = []

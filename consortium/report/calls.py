@@ -10,7 +10,13 @@ from consortium.deadlines import countdown, make_deadline, stamp
 from consortium.models import Call
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, deadline_value, dump_json, markdown_table
+from consortium.report.values import (
+    csv_value,
+    deadline_value,
+    dump_json,
+    markdown_table,
+    yes_no,
+)
 from consortium.text import visible
 from consortium.views import CallList, CallView
 
@@ -82,7 +88,8 @@ def show_text(view: CallView, stream: TextIO) -> None:
         if value:
             table.add_row(label, visible(value))
     for key, value in call.rules.model_dump(exclude_none=True).items():
-        table.add_row(f"rule {key}", visible(str(value)))
+        shown = yes_no(value) if isinstance(value, bool) else str(value)
+        table.add_row(f"rule {key}", visible(shown))
     for source in call.sources:
         table.add_row("Source", visible(source))
     console(stream).print(table)
