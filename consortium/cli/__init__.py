@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from consortium.cli import calls, check, files, requests
+from consortium.cli import calls, check, files, importing, requests
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -28,6 +28,7 @@ app.command()(check.check)
 app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)
+app.command("import")(importing.import_profiles)
 
 
 def main() -> None:
