@@ -18,7 +18,7 @@ from consortium.importing.vocabulary import PROGRAMMES, first_in
 
 CALL_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-20\d\d(?:-[A-Z0-9]+)*\b")
 _DATE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
+    r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b|\b[A-Za-z]{3,9}\s+\d{1,2},\s+\d{4}\b"
 )
 _QUOTED_BEFORE_ID = r"[“\"«]([^”\"»]{5,300})[”\"»]\s*\(\s*{id}\s*\)"

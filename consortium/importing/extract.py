@@ -16,7 +16,13 @@ from consortium.importing.calls import call_of, date_in
 from consortium.importing.fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
-from consortium.importing.profile import kind_text, missing_for, status_of, title_of
+from consortium.importing.profile import (
+    is_status_line,
+    kind_text,
+    missing_for,
+    status_of,
+    title_of,
+)
 from consortium.importing.seeking import seeking_of
 from consortium.importing.vocabulary import KEYWORDS, STAGES, first_in, in_table_order
 from consortium.reference import Reference, parse_reference
@@ -109,7 +115,7 @@ def _keywords(fields: Fields, title: str) -> list[str]:
 
 
 def _texts(fields: Fields) -> dict[str, str]:
-    body = list(fields.body)
+    body = [p for p in fields.body if not is_status_line(p)]
     summary = fields.get("summary") or (body.pop(0) if body else None)
     description = fields.get("description") or "\n\n".join(body)
     texts = {"summary": summary, "description": description}

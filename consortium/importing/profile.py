@@ -85,6 +85,12 @@ def status_of(fields: Fields) -> str | None:
     return None
 
 
+def is_status_line(paragraph: str) -> bool:
+    """A paragraph that only says open or closed ("Cooperation offer is closed for
+    requests"): the status, not part of the description."""
+    return len(paragraph) < 80 and bool(_CLOSED.search(paragraph) or _OPEN.search(paragraph))
+
+
 def missing_for(ref: Reference, data: dict[str, Any]) -> dict[str, str]:
     """What a profile of this kind should give and this one did not, with what to fill in."""
     expected = _COMMON | _BY_KIND[ref.short_kind]

@@ -68,7 +68,8 @@ STAGES: tuple[tuple[str, str], ...] = (
     (r"planning|proposal (?:writing|preparation)", "planning"),
     (r"under development|in development|lab tested", "under development"),
     (r"prototype", "prototype"),
-    (r"available for demonstration|field tested|pilot", "available for testing"),
+    (r"available for demonstration", "available for demonstration"),
+    (r"field tested|field validation", "field tested"),
     (r"available for testing", "available for testing"),
     (r"already on the market|on the market|marketed", "on the market"),
 )
