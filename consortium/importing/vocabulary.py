@@ -99,34 +99,37 @@ PROFILE_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _compile(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), v) for p, v in table)
+_COMPILED: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
 
 
-_COMPILED: dict[int, tuple[tuple[re.Pattern[str], str], ...]] = {}
-
-
-def _table(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _table(table: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One alternation per table (a group per row): one pass over a text, not one per row."""
     key = id(table)
     if key not in _COMPILED:
-        _COMPILED[key] = _compile(table)
+        groups = "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(table))
+        _COMPILED[key] = (
+            re.compile(rf"\b(?:{groups})\b", re.IGNORECASE),
+            tuple(v for _, v in table),
+        )
     return _COMPILED[key]
+
+
+def _hits(table: tuple[tuple[str, str], ...], text: str) -> list[str]:
+    pattern, values = _table(table)
+    return [values[int(str(m.lastgroup)[1:])] for m in pattern.finditer(text)]
 
 
 def found_in_order(table: tuple[tuple[str, str], ...], text: str) -> list[str]:
     """Every value of ``table`` the text names, in the order the text names them, once."""
-    hits: dict[str, int] = {}
-    for pattern, value in _table(table):
-        if (match := pattern.search(text)) and match.start() < hits.get(value, len(text) + 1):
-            hits[value] = match.start()
-    return sorted(hits, key=hits.__getitem__)
+    return list(dict.fromkeys(_hits(table, text)))
 
 
 def first_in(table: tuple[tuple[str, str], ...], text: str) -> str | None:
-    found = found_in_order(table, text)
+    found = _hits(table, text)
     return found[0] if found else None
 
 
 def in_table_order(table: tuple[tuple[str, str], ...], text: str) -> list[str]:
     """Every value the text names, in the table's order (stable whatever the wording)."""
-    return list(dict.fromkeys(v for p, v in _table(table) if p.search(text)))
+    found = set(_hits(table, text))
+    return [v for v in dict.fromkeys(v for _, v in table) if v in found]
