@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cos-cluster-2020" / "consortium.yaml"
 SEED = ROOT / "requests" / "RDFR20201119001.yaml"
+SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
+IMPORT_TARGET = 5.0  # seconds for 1 000 profile texts (DESIGN section 6, "Import")
 
 MINIMAL_APP = '''
 import typer
@@ -149,6 +151,22 @@ def write_requests(folder: Path, count: int) -> Path:
             .replace("status: closed", "status: open" if i % 3 else "status: closed")
         )
         (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_texts(folder: Path, count: int) -> Path:
+    """``count`` EEN profile texts made from the seed, each with its own reference."""
+    folder.mkdir(parents=True, exist_ok=True)
+    from consortium.countries import country_name
+
+    seed = SEED_TEXT.read_text(encoding="utf-8")
+    for i in range(count):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        reference = f"RD{country}202011{1 + i % 28:02d}{i:05d}"
+        text = seed.replace("RDFR20201119001", reference).replace(
+            "Country of Origin: France", f"Country of Origin: {country_name(country)}"
+        )
+        (folder / f"{reference}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -292,6 +310,17 @@ def main() -> None:
             print(
                 f"| 1 MiB worst case: {name} | {seconds * 1000:8.0f} | - | - | exit {status} "
                 f"(2 expected) | {peak} MiB |"
+            )
+        if SEED_TEXT.is_file():
+            texts = write_texts(temp / "texts", 1000)
+            seconds = statistics.median(
+                run([*ours, "import", str(texts), "-o", str(temp / f"imported-{n}")])[0]
+                for n in range(args.scale_runs)
+            )
+            verdict = "ok" if seconds < IMPORT_TARGET else "OVER"
+            print(
+                f"| `import` 1 000 profile texts (seconds) | {seconds * 1000:8.0f} | - | "
+                f"{seconds / IMPORT_TARGET:5.2f} of 5 s | < 5 s {verdict} | |"
             )
         proposal = write_proposal(temp / "big", clusters=2000, members=200)
         big = medians(

@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, files, requests, rules
+from consortium.cli import calls, check, files, importing, requests, rules
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -32,6 +32,7 @@ app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)
 app.command()(rules.rules)
+app.command("import")(importing.import_profiles)
 
 
 def main() -> None:

@@ -1,0 +1,186 @@
+"""`consortium import`: partner-search profiles (EEN texts, Partner Web Service) → request files.
+
+A thin layer: the work is in ``consortium.importing``; here are the options, the progress
+bar (only when stderr is a terminal), the report on stderr and the exit code (0 when every
+profile was imported, 2 when any could not be or any write was refused).
+"""
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+
+import typer
+
+from consortium.cli.common import fail_message, say
+from consortium.text import path_text, visible
+
+if TYPE_CHECKING:
+    from consortium.importing.run import Options, Outcome
+
+T = TypeVar("T")
+DEFAULT_BASE = "https://b2b.een.ec.europa.eu/v1"
+
+
+def import_profiles(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Profile texts, folders of them, or JSON saved from the Partner Web Service.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the request files.")] = Path(
+        "requests"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the YAML on stdout, write nothing.")
+    ] = False,
+    from_een: Annotated[
+        bool,
+        typer.Option(
+            "--from-een",
+            help="Fetch profiles from the EEN Partner Web Service (key in EEN_API_KEY).",
+        ),
+    ] = False,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="With --from-een: only this kind (RDR, BO, ...).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="With --from-een: only this country (FR).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="With --from-een: published on or after.")
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option("--base-url", envvar="EEN_BASE_URL", help="The service's address.")
+    ] = DEFAULT_BASE,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for each answer.", min=0.01)
+    ] = 30.0,
+    retries: Annotated[int, typer.Option(help="Tries again after a 5xx or a timeout.", min=0)] = 3,
+) -> None:
+    """Turn partner-search profiles into request files, one per profile, named by reference.
+
+    Reads EEN profile texts (current and older layouts; UTF-8, or Windows-1252 with a note),
+    JSON saved from the Partner Web Service's GET /profiles, or the service itself
+    (--from-een). A field not found is left out, reported here and marked in the file.
+    """
+    from consortium.importing.run import Options
+
+    options = Options(out, force, dry_run)
+    if from_een and paths:
+        fail_message("give profile files or --from-een, not both (see --help)")
+    if from_een:
+        outcomes = _from_service(options, base_url, kind, country, since, timeout, retries)
+    elif paths:
+        outcomes = _from_files(paths, options)
+    else:
+        fail_message("name profile texts or folders, or give --from-een (see --help)")
+    raise typer.Exit(_finish(outcomes, options))
+
+
+def _from_files(paths: list[Path], options: "Options") -> "list[Outcome]":
+    from consortium.importing.reading import input_files
+    from consortium.importing.run import Outcome, import_file, settle
+    from consortium.problems import Problem
+
+    files, empty = input_files(paths)
+    outcomes = [Outcome(p, problems=[Problem(p, why)]) for p, why in empty]
+    seen: set[str] = set()
+    for path in _progress(files, len(files), "importing"):
+        outcomes += _reported(settle(import_file(path, options), options, seen))
+    return outcomes
+
+
+def _from_service(
+    options: "Options",
+    base_url: str,
+    kind: str | None,
+    country: str | None,
+    since: str | None,
+    timeout: float,
+    retries: int,
+) -> "list[Outcome]":
+    from consortium.importing.fetch import Query, fetch
+    from consortium.importing.pws import fields_of, keep
+    from consortium.importing.run import SERVICE_CHANNEL, import_fields, settle
+
+    key = os.environ.get("EEN_API_KEY", "").strip()
+    if not key:
+        fail_message(
+            "set EEN_API_KEY to your organisation's Partner Web Service key "
+            "(issued to EEN member organisations only)"
+        )
+    query = Query(base_url.rstrip("/"), key, timeout, retries)
+    pages = fetch(query)
+    where = Path(query.url.split("://", 1)[-1])
+    items = []
+    for page in _progress(pages, None, "fetching pages"):
+        if isinstance(page, str):
+            fail_message(page)
+        items += page
+    chosen = keep(items, kind, country, since)
+    if isinstance(chosen, str):
+        fail_message(chosen)
+    seen: set[str] = set()
+    outcomes: list[Outcome] = []
+    for item in chosen:
+        done = [import_fields(fields_of(item), SERVICE_CHANNEL, where, options, query.url)]
+        outcomes += _reported(settle(done, options, seen))
+    return outcomes
+
+
+def _progress(items: Iterable[T], total: int | None, what: str) -> Iterator[T]:
+    """A Rich progress bar on stderr when it is a terminal (and more than one item)."""
+    if not sys.stderr.isatty() or total == 1:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(what, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _reported(outcomes: "list[Outcome]") -> "list[Outcome]":
+    """Say on stderr what became of each profile, as soon as it is known."""
+    for outcome in outcomes:
+        where = path_text(outcome.target or outcome.origin)
+        if outcome.diff:
+            sys.stderr.write(visible(outcome.diff, keep_lines=True))
+        for problem in outcome.problems:
+            sys.stderr.write(f"{problem}\n")
+        for note in outcome.notes:
+            sys.stderr.write(f"{where}: note: {visible(note)}\n")
+        if outcome.missing and not outcome.problems:
+            gaps = ", ".join(outcome.missing)
+            sys.stderr.write(f"{where}: not found in the profile, marked in the file: {gaps}\n")
+    return outcomes
+
+
+def _finish(outcomes: "list[Outcome]", options: "Options") -> int:
+    """Print the YAML of a dry run, say the totals, and give the exit code."""
+    good = [o for o in outcomes if not o.problems and o.text is not None]
+    if options.dry_run:
+        from consortium.cli.output import emit
+
+        texts = "---\n".join(o.text for o in good if o.text)
+
+        def show(stream: TextIO) -> None:
+            stream.write(texts)
+
+        problem = emit(show)
+        if problem:
+            fail_message(problem)
+    bad = len(outcomes) - len(good)
+    written = sum(o.written for o in good)
+    unchanged = sum(o.unchanged for o in good)
+    done = "checked (dry run)" if options.dry_run else f"{written} written, {unchanged} unchanged"
+    say(f"{len(good)} profile(s) imported ({done}), {bad} not imported")
+    return 2 if bad else 0

@@ -1,0 +1,144 @@
+"""`consortium import` on junk, and its writes: one line and exit 2 for what cannot be
+imported, the rest still written; atomic writes, never over a file without --force."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_TEXT
+
+DATA = Path(__file__).parent / "data" / "een"
+
+JUNK = {
+    "empty.txt": (b"", "is empty: no profile in it"),
+    "blank.txt": (b"\n \r\n\t\n", "is empty: no profile in it"),
+    "binary.txt": (bytes(range(256)) * 4, "is a binary file, not a profile text"),
+    "huge.txt": (b"RDFR20201119001 " * (20 * 1024 * 1024 // 16), "is larger than 1024 KiB"),
+    "other.json": (b'{"results": [1, 2]}', "is JSON but not the Partner Web Service's shape"),
+    "broken.json": (b'{"data": ', "is not valid JSON"),
+    "notes.txt": (b"Meeting notes\n\nNothing here.\n", "no EEN profile reference"),
+    "two.txt": (
+        b"A title\n\nSee RDFR20201119001 and RDES20201125001.\n",
+        "names several profile references",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", JUNK)
+def test_junk_is_one_line_and_exit_2(cli, tmp_path, name):
+    content, message = JUNK[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = cli("import", path, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    first, summary = result.stderr.splitlines()
+    assert first.startswith(f"{path}: ") and message in first
+    assert summary == "consortium: 0 profile(s) imported (0 written, 0 unchanged), 1 not imported"
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_bad_text_does_not_stop_the_rest(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-empty.txt").write_bytes(b"")
+    (folder / "seed.txt").write_bytes(SEED_TEXT.read_bytes())
+    result = cli("import", folder, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{folder}/a-empty.txt: is empty: no profile in it",
+        "consortium: 1 profile(s) imported (1 written, 0 unchanged), 1 not imported",
+    ]
+    assert (tmp_path / "out" / "RDFR20201119001.yaml").is_file()
+
+
+def test_existing_file_shows_the_change_and_needs_force(cli, tmp_path):
+    out = tmp_path / "out"
+    assert cli("import", SEED_TEXT, "-o", out).exit_code == 0
+    target = out / "RDFR20201119001.yaml"
+    target.write_text(target.read_text().replace("stage: concept", "stage: idea"))
+    again = cli("import", SEED_TEXT, "-o", out)
+    assert again.exit_code == 2
+    assert "-stage: idea\n+stage: concept\n" in again.stderr
+    assert f"{target}: exists and differs: give --force to replace it" in again.stderr
+    assert "stage: idea" in target.read_text()
+    assert cli("import", SEED_TEXT, "-o", out, "--force").exit_code == 0
+    assert "stage: concept" in target.read_text()
+    same = cli("import", SEED_TEXT, "-o", out)
+    assert same.exit_code == 0 and "(0 written, 1 unchanged)" in same.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["RDFR20201119001.yaml"]  # no temporaries
+
+
+def test_never_writes_through_a_link(cli, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "RDFR20201119001.yaml").symlink_to(victim)
+    result = cli("import", SEED_TEXT, "-o", out, "--force")
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert victim.read_text() == "keep"
+
+
+def test_dry_run_prints_yaml_and_writes_nothing(cli, tmp_path):
+    out = tmp_path / "out"
+    result = cli("import", SEED_TEXT, DATA / "RDNO20250203001.txt", "-o", out, "--dry-run")
+    assert result.exit_code == 0
+    assert not out.exists()
+    documents = result.stdout.split("---\n")
+    assert len(documents) == 2
+    assert "reference: RDFR20201119001\n" in documents[0]
+    assert 'country: "NO"\n' in documents[1]
+
+
+def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli, tmp_path):
+    text = (
+        SEED_TEXT.read_text(encoding="utf-8")
+        .replace("Publication Date: 20 November 2020", "Publication Date: 31/02/2021")
+        .replace("Call deadline: 02/02/2021", "Call deadline: soon \x1b[2J\u2028reference: x")
+    )
+    path = tmp_path / "odd.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("import", path, "-o", out)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
+    assert "is not a real date" in result.stderr
+    written = (out / "RDFR20201119001.yaml").read_text(encoding="utf-8")
+    assert "\x1b" not in written and "\u2028" not in written
+    assert (
+        "# Note: call deadline: cannot read a date in 'soon \\x1b[2J\\u2028reference: x'" in written
+    )
+    assert cli("validate", out).exit_code == 0
+
+
+def test_no_arguments_is_one_line(cli):
+    result = cli("import")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "consortium: name profile texts or folders, or give --from-een (see --help)\n"
+    )
+
+
+def test_help_imports_neither_httpx_nor_the_importer():
+    """Start-up: the importer and httpx load only when `import` runs (Typer's own help
+    rendering brings Rich, as before this command existed)."""
+    code = (
+        "import sys\nfrom consortium.cli import main\nsys.argv = ['consortium', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'httpx' "
+        "or m.startswith('consortium.importing')))"
+    )
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.splitlines()[-1] == "[]"
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, consortium.cli; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "'rich'" not in imported and "httpx" not in imported and "importing." not in imported
