@@ -9,18 +9,24 @@ from pathlib import Path
 
 from consortium.deadlines import Deadline
 from consortium.problems import Problem
-from consortium.proposal import Folders, Proposal, load_proposal
+from consortium.proposal import Folders, Member, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
 from consortium.text import did_you_mean, shorten
 
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of a check: the findings, and the deadlines counted from ``now``."""
+    """The outcome of a check: the findings, and the deadlines counted from ``now``.
+
+    One verdict, said the same way by every format and by the exit code: ``complete``;
+    ``provisional`` (complete once the members not yet confirmed confirm); ``incomplete``
+    (an error); ``incomplete-strict`` (no error, but warnings fail under ``strict``).
+    """
 
     proposal: Proposal
     now: datetime
     findings: list[Finding]
+    strict: bool = False
 
     @property
     def errors(self) -> list[Finding]:
@@ -31,8 +37,44 @@ class Report:
         return [f for f in self.findings if f.severity == "warning"]
 
     @property
+    def unconfirmed(self) -> list[Member]:
+        return [m for m in self.proposal.members if m.spec.status != "confirmed"]
+
+    @property
+    def verdict(self) -> str:
+        if self.errors:
+            return "incomplete"
+        if self.strict and self.warnings:
+            return "incomplete-strict"
+        return "provisional" if self.unconfirmed else "complete"
+
+    @property
     def complete(self) -> bool:
-        return not self.errors
+        """Complete, perhaps provisionally: the check passes (exit 0)."""
+        return self.verdict in ("complete", "provisional")
+
+    @property
+    def provisional(self) -> bool:
+        return self.verdict == "provisional"
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.complete else 1
+
+    @property
+    def summary(self) -> str:
+        """The verdict in words: 'complete once PT and AT confirm (the coordinator DK is
+        only invited)', 'incomplete (strict: 2 warning(s) fail)'."""
+        if self.verdict == "incomplete-strict":
+            return f"incomplete (strict: {len(self.warnings)} warning(s) fail)"
+        if self.verdict != "provisional":
+            return self.verdict
+        countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
+        said = f"complete once {' and '.join(countries)} confirm"
+        for m in self.unconfirmed:
+            if m.is_coordinator:
+                said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"
+        return said
 
     @property
     def deadlines(self) -> list[Deadline]:
@@ -40,6 +82,16 @@ class Report:
 
     def passes(self, strict: bool = False) -> bool:
         return self.complete and not (strict and self.warnings)
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A consortium file that could not be checked: the located problems, so every machine
+    format still has a document to print (CI always has something to show)."""
+
+    path: Path
+    problems: list[Problem]
+    exit_code: int = 2
 
 
 def selection(
@@ -56,15 +108,18 @@ def selection(
     return [rule for rule_id, rule in REGISTRY.items() if rule_id in chosen]
 
 
-def run(proposal: Proposal, now: datetime, rules: Iterable[Rule] | None = None) -> Report:
-    """Apply ``rules`` (every registered rule by default), stamping each hit with its rule."""
+def run(
+    proposal: Proposal, now: datetime, rules: Iterable[Rule] | None = None, strict: bool = False
+) -> Report:
+    """Apply ``rules`` (every registered rule by default), stamping each hit with its rule;
+    under ``strict`` warnings fail the verdict too."""
     ctx = Context(proposal, now)
     findings = [
         Finding(rule.id, hit.severity or rule.severity, hit.message, proposal.path, hit.line)
         for rule in (REGISTRY.values() if rules is None else rules)
         for hit in rule.check(ctx)
     ]
-    return Report(proposal, now, findings)
+    return Report(proposal, now, findings, strict)
 
 
 def check_file(
@@ -72,7 +127,8 @@ def check_file(
     now: datetime,
     folders: Folders | None = None,
     rules: Iterable[Rule] | None = None,
+    strict: bool = False,
 ) -> Report | list[Problem]:
     """Load and check a consortium file: the library's one-call entry point."""
     proposal = load_proposal(path, folders)
-    return proposal if isinstance(proposal, list) else run(proposal, now, rules)
+    return proposal if isinstance(proposal, list) else run(proposal, now, rules, strict)

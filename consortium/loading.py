@@ -46,11 +46,16 @@ class Loaded(Generic[M]):
 
 
 def validate(doc: Document, model: type[M]) -> M | list[Problem]:
-    """The document as ``model``, or one located Problem per mistake."""
+    """The document as ``model``, or one located Problem per mistake: those the parser
+    kept (a duplicate key, a YAML 1.1 yes/no) with the model's, in one pass."""
     try:
-        return model.model_validate(doc.data)
+        item = model.model_validate(doc.data)
     except ValidationError as exc:
-        return _problems(doc, model, exc.errors(include_url=False))
+        problems = _problems(doc, model, exc.errors(include_url=False))
+        taken = {p.line for p in problems}
+        kept = [p for p in doc.kept if p.line not in taken]
+        return sorted(kept + problems, key=lambda p: (p.line or float("inf"), p.column))
+    return list(doc.kept) if doc.kept else item
 
 
 def load(

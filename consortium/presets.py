@@ -17,12 +17,14 @@ _CLUSTER_EXCELLENCE_RULES: dict[str, Any] = {
     "member_types": ["cluster", "business-network"],
     "eccp_required": True,
     "min_less_developed_or_transition": 1,
+    "third_countries": "excluded",
 }
 
 PRESETS: list[dict[str, Any]] = [
     {
         "id": "COS-CLUSTER-2020-3-03",
         "programme": "COSME",
+        "period": "2014-2020",
         "title": "European Cluster Excellence Programme with ClusterXchange scheme connecting "
         "ecosystems and cities",
         "deadline": "2021-02-02T17:00:00",
@@ -33,12 +35,15 @@ PRESETS: list[dict[str, Any]] = [
             "Deadline 2 February 2021 17:00 Brussels: EC, black-sea-maritime-agenda.ec.europa.eu/node/510",
             "Eligible: EU Member States and COSME Art. 6 countries (welcomeurope.com call page)",
             "Consortium rules taken from COS-CLUSTER-2018-03-02 until the 2020 text says otherwise",
+            "UK eligibility: Withdrawal Agreement, Art. 138; Commission notice of February 2020",
         ],
-        "notes": "The United Kingdom is not eligible: the Brexit transition ended before the deadline.",
+        "notes": "UK entities stay eligible: COSME 2020 is committed under the MFF 2014-2020 "
+        "(Withdrawal Agreement, Art. 138), although the deadline falls after the transition.",
     },
     {
         "id": "COS-CLUSTER-2018-03-02",
         "programme": "COSME",
+        "period": "2014-2020",
         "title": "European Cluster Excellence Programme",
         "deadline": "2019-04-04",
         "budget": "EUR 3 600 000; at most EUR 360 000 per project over 20-24 months",
@@ -51,6 +56,7 @@ PRESETS: list[dict[str, Any]] = [
     {
         "id": "COS-CLUSINT-2020-3-01",
         "programme": "COSME",
+        "period": "2014-2020",
         "title": "Clusters Go International",
         "deadline": "2020-12-02T17:00:00",
         "budget": "EUR 7 500 000",
@@ -59,6 +65,7 @@ PRESETS: list[dict[str, Any]] = [
             "eligible_countries": ["COSME"],
             "member_types": ["cluster", "business-network"],
             "eccp_required": True,
+            "third_countries": "excluded",
         },
         "sources": [
             "COSME Call for Proposals COS-CLUSINT-2020-3-01, version 1.0, 30 September 2020",
@@ -70,10 +77,11 @@ PRESETS: list[dict[str, Any]] = [
     {
         "id": "SMP-COSME-2024-CLUSTER-01",
         "programme": "Single Market Programme (SMP COSME)",
+        "period": "2021-2027",
         "title": "Joint Cluster Initiatives (EUROCLUSTERS) for Europe's recovery",
         "deadline": "2025-02-05T17:00:00",
         "budget": "EUR 42 000 000, 16 projects, up to 36 months",
-        "rules": {"member_types": ["cluster", "business-network"]},
+        "rules": {"member_types": ["cluster", "business-network"], "third_countries": "excluded"},
         "sources": [
             "EISMEA call page SMP-COSME-2024-CLUSTER-01 (deadline 5 February 2025, 17:00 CET)",
             "ECCP info session on the Euroclusters call (budget, duration)",
@@ -83,12 +91,14 @@ PRESETS: list[dict[str, Any]] = [
     {
         "id": "HORIZON-GENERIC",
         "programme": "Horizon Europe",
+        "period": "2021-2027",
         "title": "Horizon Europe collaborative action (generic minimum conditions)",
         "rules": {
             "min_partners": 3,
             "min_countries": 3,
             "min_eu_members": 1,
             "eligible_countries": ["HORIZON_EUROPE"],
+            "third_countries": "allowed",
         },
         "sources": [
             "Horizon Europe Work Programme, General Annexes, Annex B (eligibility): 3 independent "
@@ -99,12 +109,14 @@ PRESETS: list[dict[str, Any]] = [
     {
         "id": "INTERREG-EUROPE",
         "programme": "Interreg Europe",
+        "period": "2021-2027",
         "title": "Interreg Europe project (generic partnership conditions)",
         "rules": {
             "min_partners": 3,
             "min_countries": 3,
             "min_eu_members": 2,
             "eligible_countries": ["INTERREG_EUROPE"],
+            "third_countries": "allowed",
         },
         "sources": [
             "interregeurope.eu FAQ 13: partners from at least three countries, two of them EU",

@@ -15,11 +15,14 @@ from typing import NamedTuple
 from consortium.calls import known_calls
 from consortium.catalogue import Listing, listing
 from consortium.deadlines import Deadline, make_deadline, named
-from consortium.loading import Loaded, load, load_many, yaml_files
+from consortium.loading import Loaded, load, load_many, validate, yaml_files
 from consortium.models import Call, CallRules, Cluster, ConsortiumFile, MemberSpec, Request
 from consortium.problems import Problem, shorten
+from consortium.reference import parse_reference
 from consortium.roots import Root
 from consortium.text import closest, path_text
+from consortium.yamlfile import Document
+from consortium.yamlfile import load as load_yaml
 
 
 class Member(NamedTuple):
@@ -46,6 +49,7 @@ class Proposal:
     members: list[Member]
     request: Request | None
     deadlines: list[Deadline] = field(default_factory=list)
+    known_calls: tuple[str, ...] = ()
 
     def line_of(self, *loc: str | int) -> int:
         return self.source.locate(*loc)[0]
@@ -78,9 +82,10 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
     folders given explicitly are trusted as the user's choice, with roots of their own.
     """
     root = Root.around(path.parent)
-    source = load(path, ConsortiumFile, keep_doc=True, root=root)
-    if isinstance(source, list):
-        return source
+    doc = load_yaml(path, root)
+    if isinstance(doc, Problem):
+        return [doc]
+    spec = validate(doc, ConsortiumFile)
     given = folders or Folders()
     clusters_dir, requests_dir, calls_dir = given.resolve(path.parent)
     problems = [
@@ -95,13 +100,16 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
     if problems:
         return problems
     calls, problems = known_calls(calls_dir, _root_for(given.calls, root))
-    spec = source.item
+    if isinstance(spec, list):  # a value error must not hide a link error of the same file
+        links = _links_of_invalid(doc, clusters_dir, requests_dir, calls, given, root)
+        return sorted(spec + links, key=lambda p: (p.line or float("inf"), p.column))
+    source = Loaded(spec, path, doc)
     call = calls.get(spec.call)
     if call is None:
-        problems.append(_unknown(source, ("call",), "call", spec.call, list(calls)))
+        problems.append(_unknown(doc, ("call",), "call", spec.call, list(calls)))
     members, member_problems = _members(source, clusters_dir, _root_for(given.clusters, root))
     request, request_problems = _request(
-        source, requests_dir, calls, _root_for(given.requests, root)
+        spec.request, doc, requests_dir, calls, _root_for(given.requests, root)
     )
     problems += member_problems + request_problems
     if problems or call is None:
@@ -114,6 +122,7 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
         members=members,
         request=request.request if request else None,
         deadlines=_deadlines(spec, call, request),
+        known_calls=tuple(calls),
     )
 
 
@@ -121,8 +130,58 @@ def _root_for(explicit: Path | None, default: Root) -> Root:
     return Root.around(explicit) if explicit else default
 
 
+def _links_of_invalid(
+    doc: Document,
+    clusters_dir: Path,
+    requests_dir: Path,
+    calls: dict[str, Call],
+    given: Folders,
+    root: Root,
+) -> list[Problem]:
+    """The unknown call, clusters and request of a file that failed validation, read from
+    its raw data where the values look right (each other mistake is already reported)."""
+    data, problems = doc.data, []
+    if isinstance(data.get("call"), str) and data["call"] not in calls:
+        problems.append(_unknown(doc, ("call",), "call", data["call"], list(calls)))
+    members = data.get("members")
+    wanted = [
+        (i, m["cluster"])
+        for i, m in enumerate(members if isinstance(members, list) else [])
+        if isinstance(m, dict) and isinstance(m.get("cluster"), str) and _is_id(m["cluster"])
+    ]
+    files = _by_stem(clusters_dir)
+    missing = [(i, c) for i, c in wanted if c not in files]
+    if missing:
+        known = _all_clusters(files, _root_for(given.clusters, root))
+        for i, name in missing:
+            if name not in known:
+                loc = ("members", i, "cluster")
+                problems.append(_unknown(doc, loc, "cluster", name, list(known)))
+    reference = data.get("request")
+    if isinstance(reference, str) and _is_reference(reference):
+        root_of_requests = _root_for(given.requests, root)
+        _, missed = _request(reference, doc, requests_dir, calls, root_of_requests)
+        problems += missed
+    return problems
+
+
+def _is_id(value: str) -> bool:
+    try:
+        MemberSpec.model_validate({"cluster": value})
+    except ValueError:
+        return False
+    return True
+
+
+def _is_reference(value: str) -> bool:
+    try:
+        return parse_reference(value).text == value
+    except ValueError:
+        return False
+
+
 def _unknown(
-    source: Loaded[ConsortiumFile],
+    doc: Document,
     loc: tuple[str | int, ...],
     what: str,
     name: str,
@@ -130,18 +189,20 @@ def _unknown(
     where: str = "",
 ) -> Problem:
     """'unknown cluster 'ptt' (no clusters/ptt.yaml): did you mean 'pt'?', at ``loc``."""
-    line, column = source.locate(*loc)
+    line, column = doc.locate(loc)
     close = closest(name, known, cutoff=0.5)
     hint = (
         f"did you mean '{close}'?" if close else f"known: {', '.join(sorted(known)[:6]) or 'none'}"
     )
     message = f"unknown {what} '{shorten(name)}'{where}: {shorten(hint, 200)}"
-    return Problem(source.path, shorten(message, 500), line, column)
+    return Problem(doc.path, shorten(message, 500), line, column)
 
 
 def _members(
     source: Loaded[ConsortiumFile], folder: Path, root: Root
 ) -> tuple[list[Member], list[Problem]]:
+    doc = source.doc
+    assert doc is not None  # a proposal's file is loaded with its document
     """Each member's cluster: the file of clusters/ named by its id first; on a miss, the
     profile whose ``id:`` says so. Ids are looked up among the files, never joined onto
     the folder's path, so no id can name a file elsewhere."""
@@ -164,7 +225,7 @@ def _members(
         if found is None:
             problems.append(
                 _unknown(
-                    source,
+                    doc,
                     ("members", index, "cluster"),
                     "cluster",
                     member.cluster,
@@ -194,9 +255,8 @@ def _all_clusters(files: dict[str, Path], root: Root) -> dict[str, Loaded[Cluste
 
 
 def _request(
-    source: Loaded[ConsortiumFile], folder: Path, calls: dict[str, Call], root: Root
+    reference: str | None, doc: Document, folder: Path, calls: dict[str, Call], root: Root
 ) -> tuple[Listing | None, list[Problem]]:
-    reference = source.item.request
     if not reference:
         return None, []
     files = _by_stem(folder)
@@ -209,7 +269,7 @@ def _request(
             return listing(item, calls), []
     known = [item.item.reference for item in loaded]
     where = f" (none in {path_text(folder)}/)"
-    return None, [_unknown(source, ("request",), "request", reference, known, where)]
+    return None, [_unknown(doc, ("request",), "request", reference, known, where)]
 
 
 def _deadlines(spec: ConsortiumFile, call: Call, request: Listing | None) -> list[Deadline]:

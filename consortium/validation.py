@@ -12,9 +12,11 @@ from pathlib import Path
 
 from consortium.kinds import FILE_KINDS, kind_of
 from consortium.loading import validate as validate_doc
+from consortium.models import Request
 from consortium.problems import Problem
 from consortium.roots import Root
-from consortium.yamlfile import load
+from consortium.text import did_you_mean, shorten
+from consortium.yamlfile import Document, load
 
 
 @dataclass
@@ -44,20 +46,50 @@ def validate_paths(paths: list[Path], kind: str | None = None) -> Validation:
     """Every file under ``paths`` validated; problems as values, one bad file never stops
     the rest."""
     result = Validation()
+    seen: set[str] = set()
     for given in paths:
         root = Root.around(given if given.is_dir() else given.parent)
         for path in files_in(given):
-            problems = validate_file(path, root, kind)
+            found = [p for p in validate_file(path, root, kind) if str(p) not in seen]
+            seen.update(str(p) for p in found)
             result.files += 1
-            result.bad += bool(problems)
-            result.problems += problems
+            result.bad += any(not p.message.startswith("warning: ") for p in found)
+            result.problems += found
     return result
 
 
 def validate_file(path: Path, root: Root, kind: str | None = None) -> list[Problem]:
+    """The file's problems; for a consortium file its links too (unknown cluster, call or
+    request, resolved as `check` does), so `validate` catches what `check` would refuse."""
     doc = load(path, root)
     if isinstance(doc, Problem):
         return [doc]
-    model = FILE_KINDS[kind or kind_of(path, doc.data)]
-    result = validate_doc(doc, model)
-    return result if isinstance(result, list) else []
+    kind = kind or kind_of(path, doc.data)
+    if kind == "consortium":
+        from consortium.proposal import load_proposal
+
+        resolved = load_proposal(path)
+        return resolved if isinstance(resolved, list) else []
+    result = validate_doc(doc, FILE_KINDS[kind])
+    if isinstance(result, list):
+        return result
+    return _unknown_call(path, doc, result) if isinstance(result, Request) else []
+
+
+def _unknown_call(path: Path, doc: Document, request: Request) -> list[Problem]:
+    """A request naming a call id the tool does not know: a warning with the closest id
+    (a request for a call without a preset names it in full, as a mapping)."""
+    from consortium.calls import known_calls
+
+    if not isinstance(request.call, str):
+        return []
+    calls, _ = known_calls(path.parent.parent / "calls")
+    if request.call in calls:
+        return []
+    line, column = doc.locate(["call"])
+    hint = did_you_mean(request.call, calls, cutoff=0.5)
+    message = (
+        f"warning: the call '{shorten(request.call)}' is unknown{hint}: correct it, or name "
+        "the call in full ({id, programme, title, deadline})"
+    )
+    return [Problem(path, message, line, column)]

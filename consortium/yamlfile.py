@@ -39,6 +39,7 @@ class Document(NamedTuple):
     path: Path
     data: dict[str, Any]
     node: MappingNode
+    kept: tuple[Problem, ...] = ()  # problems that did not stop reading the rest
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Line and column (1-based) of the key or item at ``loc``, or its nearest parent."""
@@ -121,6 +122,9 @@ def parse(path: Path, text: bytes) -> Document | Problem:
                 path, "is empty: expected a mapping of keys (see `consortium schema`)", 1
             )
         data = loader.construct_document(node)
+        kept = tuple(
+            Problem(path, message, mark.line + 1, mark.column + 1) for message, mark in loader.kept
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -136,7 +140,7 @@ def parse(path: Path, text: bytes) -> Document | Problem:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
         return Problem(path, f"expected a mapping of keys at the top level, found {kind}", 1, 1)
-    return Document(path, data, node)
+    return Document(path, data, node, kept)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, source: bytes, mark: Any) -> str:

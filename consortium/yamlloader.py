@@ -35,6 +35,9 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS = ("true", "false")  # the YAML 1.2 booleans; yes/no/on/off are YAML 1.1 only
+_TRUE = ("yes", "on", "y", "true")
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -51,6 +54,10 @@ class ProfileLoader(_BaseLoader):  # type: ignore[misc]
     """
 
     def construct_document(self, node: Node) -> Any:
+        """The data; problems that need not stop the rest of the file (a duplicate key, a
+        YAML 1.1 yes/no) are kept in ``self.kept`` with their marks, so one pass reports
+        them with every other problem of the file."""
+        self.kept: list[tuple[str, Any]] = []
         return self._build(node, set(), 1)
 
     # No path resolvers are registered, so the composer's per-node bookkeeping for them is
@@ -87,6 +94,14 @@ class ProfileLoader(_BaseLoader):  # type: ignore[misc]
             )
         if tag == _MAP and isinstance(node, MappingNode):
             return self._mapping(node, seen, depth + 1)
+        if tag == _BOOL and isinstance(node, ScalarNode) and node.value.lower() not in _BOOLS:
+            self.kept.append(
+                (
+                    f"YAML 1.1 reads '{shorten(node.value)}' as {node.value.lower() in _TRUE}, "
+                    "editors (YAML 1.2) as text: write true or false (or quote it if it is text)",
+                    node.start_mark,
+                )
+            )
         if tag == _SEQ and isinstance(node, SequenceNode):
             return [self._build(item, seen, depth + 1) for item in node.value]
         if not isinstance(node, ScalarNode):
@@ -99,13 +114,25 @@ class ProfileLoader(_BaseLoader):  # type: ignore[misc]
         return self.construct_object(node, deep=True)
 
     def _mapping(self, node: MappingNode, seen: set[int], depth: int) -> dict[str, Any]:
+        """Keys are names; a duplicate key keeps its first value and is reported."""
         mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
                 _refuse_key(key_node)
-            mapping[key_node.value] = self._build(value_node, seen, depth)
-        if len(mapping) != len(node.value):
-            _refuse_duplicates(node)
+            key = key_node.value
+            value = self._build(value_node, seen, depth)
+            if key in first_line:  # on another line, or twice on one: {a: 1, a: 2}
+                self.kept.append(
+                    (
+                        f"duplicate key '{shorten(key)}' (first on line {first_line[key]}): "
+                        "keep one",
+                        key_node.start_mark,
+                    )
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = value
         return mapping
 
 
@@ -147,22 +174,6 @@ def _refuse_unreadable(tag: str, kind: str) -> None:
 
 for _tag, _kind in _READ_AS.items():
     _refuse_unreadable(_tag, _kind)
-
-
-def _refuse_duplicates(node: MappingNode) -> None:
-    seen: dict[str, int] = {}
-    for key_node, _ in node.value:
-        if isinstance(key_node, ScalarNode):
-            line = key_node.start_mark.line + 1
-            if key_node.value in seen:  # on another line, or twice on one: {a: 1, a: 2}
-                raise ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key '{shorten(key_node.value)}' (first on line "
-                    f"{seen[key_node.value]}): keep one",
-                    key_node.start_mark,
-                )
-            seen[key_node.value] = line
 
 
 def _refuse_key(node: Node) -> None:

@@ -40,12 +40,6 @@ def test_min_countries(cli, tmp_path):
     assert findings(cli, path) == (1, {("min-countries", "error", MEMBERS_LINE)})
 
 
-def test_uk_is_not_eligible_after_the_transition(cli, tmp_path):
-    clusters = {**GOOD, "gb": cluster("GB")}
-    path = build(tmp_path, clusters, [*GOOD_MEMBERS, "cluster: gb"])
-    assert findings(cli, path) == (1, {("eligible-country", "error", 6)})
-
-
 def test_uk_was_eligible_for_the_2018_call(cli, tmp_path):
     clusters = {**GOOD, "gb": cluster("GB")}
     path = build(tmp_path, clusters, [*GOOD_MEMBERS, "cluster: gb"], call="COS-CLUSTER-2018-03-02")

@@ -10,10 +10,10 @@ import typer
 from consortium.cli.common import (
     NowOption,
     TodayOption,
-    fail,
     fail_message,
     format_option,
     render,
+    report_problems,
     resolve_now,
     say,
 )
@@ -21,7 +21,7 @@ from consortium.report.formats import CHECK
 from consortium.text import path_text
 
 if TYPE_CHECKING:
-    from consortium.checks import Report
+    from consortium.checks import Report, Unchecked
     from consortium.rules import Rule
 
 RuleIds = Annotated[
@@ -56,23 +56,29 @@ def check(
     Exit 0 complete (warnings allowed), 1 incomplete (warnings too with --strict),
     2 could not check (a file missing, unreadable or invalid).
     """
-    from consortium.checks import check_file
+    from consortium.checks import Unchecked, check_file
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
     rules = _rules(select, ignore)
-    report = check_file(path, instant, Folders(clusters, requests, calls), rules)
-    if isinstance(report, list):
-        fail(report)
+    checked = check_file(path, instant, Folders(clusters, requests, calls), rules, strict)
+    if isinstance(checked, list):
+        report_problems(checked)
+    report = Unchecked(path, checked) if isinstance(checked, list) else checked
     if summary:
         _append_summary(report)
     if output != "text":
-        verdict = "complete" if report.complete else "incomplete"
-        sys.stderr.write(
-            f"{path_text(path)}: {verdict} "
-            f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
-        )
-    render(CHECK, output, report, 0 if report.passes(strict) else 1)
+        sys.stderr.write(f"{path_text(path)}: {_said(report)}\n")
+    render(CHECK, output, report, report.exit_code)
+
+
+def _said(report: "Report | Unchecked") -> str:
+    """The stderr line of the machine formats, the same verdict as the document's."""
+    from consortium.checks import Unchecked
+
+    if isinstance(report, Unchecked):
+        return "could not be checked"
+    return f"{report.summary} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
 
 
 def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":
@@ -90,7 +96,7 @@ def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":
         fail_message(f"{exc}: see `consortium rules`")
 
 
-def _append_summary(report: "Report") -> None:
+def _append_summary(report: "Report | Unchecked") -> None:
     """The Markdown report appended to the job summary; failing that, one line (the
     verdict's exit code stands: a summary is a courtesy, the check is done)."""
     from consortium.cli.output import append_to_file

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import field_validator
 
 from consortium.deadlines import BRUSSELS
-from consortium.models.fields import LabelLevel, MemberType, Moment, Strict, TimeZone
+from consortium.models.fields import (
+    Count,
+    Flag,
+    LabelLevel,
+    MemberType,
+    Moment,
+    Strict,
+    TimeZone,
+)
 
 
 class LabelRule(Strict):
@@ -18,15 +28,18 @@ class LabelRule(Strict):
 class CallRules(Strict):
     """Every key optional: a consortium's `rules:` override only the keys it sets."""
 
-    min_partners: int | None = None
-    max_partners: int | None = None
-    min_countries: int | None = None
-    min_eu_members: int | None = None
+    min_partners: Count | None = None
+    max_partners: Count | None = None
+    min_countries: Count | None = None
+    min_eu_members: Count | None = None
     eligible_countries: list[str] | None = None
     member_types: list[MemberType] | None = None
-    eccp_required: bool | None = None
-    min_less_developed_or_transition: int | None = None
+    eccp_required: Flag | None = None
+    min_less_developed_or_transition: Count | None = None
     coordinator_label: LabelRule | None = None
+    # Horizon Europe and Interreg Europe admit members from other countries beyond the
+    # minimum conditions (usually unfunded); COSME calls do not (docs/sources.md).
+    third_countries: Literal["allowed", "excluded"] | None = None
 
     def merged(self, override: CallRules | None) -> CallRules:
         """These rules with the keys set in ``override`` replaced."""
@@ -48,6 +61,11 @@ class Call(Strict):
     id: str
     programme: str
     title: str
+    # The multiannual financial framework the programme belongs to: it decides, for one,
+    # whether the United Kingdom counts as a Member State (docs/sources.md).
+    period: Literal["2014-2020", "2021-2027"] | None = None
+    pillar: Literal["I", "II", "III"] | None = None  # Horizon Europe
+    work_programme: Count | None = None  # its year, e.g. 2024 for the 2023-2024 work programme
     deadline: Moment | None = None
     timezone: TimeZone = BRUSSELS
     url: str | None = None

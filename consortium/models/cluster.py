@@ -6,8 +6,10 @@ from typing import Literal
 
 from consortium.models.fields import (
     ClusterId,
+    Count,
     Country,
     Day,
+    Flag,
     LabelLevel,
     MemberType,
     Pic,
@@ -38,7 +40,7 @@ class Experience(Strict):
     programme: str
     project: str | None = None
     role: Role | None = None
-    year: int | None = None
+    year: Count | None = None
 
 
 class Cluster(Strict):
@@ -49,7 +51,7 @@ class Cluster(Strict):
     region: Region | None = None
     sectors: TextList = []
     label: Label | None = None
-    eccp: bool = False
+    eccp: Flag = False
     pic: Pic | None = None
     experience: list[Experience] = []
     roles: list[Role] = ["coordinator", "partner"]

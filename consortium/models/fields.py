@@ -12,9 +12,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import Strict as PydanticStrict
 from pydantic_core import PydanticCustomError
 
-from consortium.countries import check_country
+from consortium.countries import check_country, country_names
 from consortium.dates import parse_date, parse_date_or_datetime
 from consortium.problems import shorten
 from consortium.reference import parse_reference
@@ -30,19 +31,52 @@ def _friendly(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return validate
 
 
-def _lower(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
+def _exactly(*allowed: str) -> Callable[[Any], Any]:
+    """Words as the schema spells them, so editors and `validate` agree: 'Gold' is an
+    error that says to write 'gold' (one strictness for both, see tests/test_truth.py)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value not in allowed and value.strip().lower() in allowed:
+            raise ValueError(f"write '{value.strip().lower()}' in lower case, not '{value}'")
+        return value
+
+    return check
+
+
+def _exact_country(value: Any) -> Any:
+    code = check_country(value)
+    if isinstance(value, str) and value != code:
+        raise ValueError(f"write the country code as {code}, not '{shorten(value)}'")
+    return code
+
+
+def _exact_reference(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = parse_reference(value).text
+    if value != text:
+        raise ValueError(f"write the reference as {text}, not '{shorten(value)}'")
+    return text
 
 
 def _pic(value: Any) -> str:
+    """A PIC as text: unquoted, YAML reads ``012345670`` as the octal number 2739128."""
     if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
+        raise ValueError(
+            f'YAML read this PIC as the number {value}: quote it, e.g. pic: "999999999"'
+        )
     if not isinstance(value, str):
         raise ValueError(f"expected a PIC (9 digits, quoted), got {reprlib.repr(value)}")
     return value.strip()
 
 
 _ID_FORBIDDEN = frozenset('/\\:*?"<>|')
+
+
+# The same ids as a JSON Schema pattern: no leading '.', no path separator, no control.
+_CLUSTER_ID_PATTERN = (
+    r'^[^./\\:*?"<>|\u0000-\u001f\u007f-\u009f][^/\\:*?"<>|\u0000-\u001f\u007f-\u009f]*$'
+)
 
 
 def _cluster_id(value: Any) -> Any:
@@ -93,9 +127,9 @@ _MOMENT_SCHEMA = {
 
 Country = Annotated[
     str,
-    BeforeValidator(_friendly(check_country)),
+    BeforeValidator(_friendly(_exact_country)),
     WithJsonSchema(
-        {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"}
+        {"type": "string", "enum": sorted(country_names()), "description": "ISO 3166-1 alpha-2"}
     ),
 ]
 Day = Annotated[date, BeforeValidator(_friendly(parse_date)), WithJsonSchema(_DATE_SCHEMA)]
@@ -104,18 +138,41 @@ Moment = Annotated[
     BeforeValidator(_friendly(parse_date_or_datetime)),
     WithJsonSchema(_MOMENT_SCHEMA),
 ]
-LabelLevel = Annotated[Literal["bronze", "silver", "gold"], BeforeValidator(_lower)]
-Role = Annotated[Literal["coordinator", "partner"], BeforeValidator(_lower)]
-MemberStatus = Annotated[Literal["confirmed", "interested", "invited"], BeforeValidator(_lower)]
-MemberType = Annotated[Literal["cluster", "business-network", "other"], BeforeValidator(_lower)]
+LabelLevel = Annotated[
+    Literal["bronze", "silver", "gold"],
+    BeforeValidator(_friendly(_exactly("bronze", "silver", "gold"))),
+]
+Role = Annotated[
+    Literal["coordinator", "partner"],
+    BeforeValidator(_friendly(_exactly("coordinator", "partner"))),
+]
+MemberStatus = Annotated[
+    Literal["confirmed", "interested", "invited"],
+    BeforeValidator(_friendly(_exactly("confirmed", "interested", "invited"))),
+]
+MemberType = Annotated[
+    Literal["cluster", "business-network", "other"],
+    BeforeValidator(_friendly(_exactly("cluster", "business-network", "other"))),
+]
 ReferenceText = Annotated[
     str,
-    BeforeValidator(_friendly(lambda v: parse_reference(v).text if isinstance(v, str) else v)),
+    BeforeValidator(_friendly(_exact_reference)),
+    WithJsonSchema({"type": "string", "pattern": "^(RDR|RD|BO|BR|TO|TR)[A-Z]{2}[0-9]{11,}$"}),
 ]
-Pic = Annotated[str, BeforeValidator(_friendly(_pic))]
-ClusterId = Annotated[str, BeforeValidator(_friendly(_cluster_id))]
+Pic = Annotated[str, BeforeValidator(_friendly(_pic)), WithJsonSchema({"type": "string"})]
+ClusterId = Annotated[
+    str,
+    BeforeValidator(_friendly(_cluster_id)),
+    WithJsonSchema({"type": "string", "pattern": _CLUSTER_ID_PATTERN, "maxLength": 200}),
+]
 TimeZone = Annotated[str, AfterValidator(_time_zone)]
-TextList = Annotated[list[str], BeforeValidator(_text_list)]
+TextList = Annotated[
+    list[str],
+    BeforeValidator(_text_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+Count = Annotated[int, PydanticStrict()]  # '3' in quotes is text, for editors as for us
+Flag = Annotated[bool, PydanticStrict()]  # yes/no are YAML 1.1 only: the loader says so
 
 LABEL_ORDER: dict[str, int] = {"bronze": 1, "silver": 2, "gold": 3}
 

@@ -7,9 +7,11 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from consortium.countries import EU_SPELLINGS
 from consortium.models.fields import (
     Country,
     Day,
+    Flag,
     LabelLevel,
     MemberStatus,
     Moment,
@@ -54,7 +56,7 @@ class Seeking(Strict):
     sectors: TextList = []
     role: Role | None = None
     label: LabelLevel | None = None
-    label_required: bool = False
+    label_required: Flag = False
     experience: TextList = []
 
 
@@ -81,11 +83,15 @@ class Request(Strict):
     @classmethod
     def _agrees_with_reference(cls, country: str, info: ValidationInfo) -> str:
         reference = info.data.get("reference")
-        if reference and parse_reference(reference).country != country:
+        if not reference:
+            return country
+        written = parse_reference(reference).country
+        # EEN references may spell the UK as UK and Greece as EL (docs/sources.md)
+        if EU_SPELLINGS.get(written, written) != country:
             raise PydanticCustomError(
                 "consortium",
-                f"country {country} differs from the reference's "
-                f"{parse_reference(reference).country}: the reference names the requester's country",
+                f"country {country} differs from the reference's {written}: the reference "
+                "names the requester's country",
             )
         return country
 

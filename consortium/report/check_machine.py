@@ -1,32 +1,54 @@
-"""The check report for machines and CI: JSON, GitHub annotations, Markdown, JUnit XML."""
+"""The check report for machines and CI: JSON, GitHub annotations, Markdown, JUnit XML.
+
+Each writer takes a ``Report`` or, when the file could not be checked, an ``Unchecked``
+with its located problems: every machine format then still prints its document, so CI
+always has something to show (a YAML typo is the most common CI failure).
+"""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
-from consortium.checks import Report
+from consortium.checks import Report, Unchecked
 from consortium.deadlines import stamp
+from consortium.problems import Problem
 from consortium.report.values import (
-    deadline_value,
+    deadline_lines,
+    deadline_values,
     dump_json,
     is_utf,
     label_text,
-    when,
     where,
 )
 from consortium.rules import REGISTRY
 from consortium.text import neutralise, path_text, visible, xml_safe
 
+Checked = Report | Unchecked
 
-def report_value(report: Report) -> dict[str, Any]:
+
+def report_value(report: Checked) -> dict[str, Any]:
     """The JSON shape documented in docs/formats.md."""
+    if isinstance(report, Unchecked):
+        return {
+            "file": path_text(report.path),
+            "call": None,
+            "complete": None,
+            "verdict": "not-checkable",
+            "problems": [_problem_value(p) for p in report.problems],
+            "findings": [],
+            "deadlines": [],
+        }
     return {
         "file": path_text(report.proposal.path),
         "call": report.proposal.call.id,
         "complete": report.complete,
+        "provisional": report.provisional,
+        "strict": report.strict,
+        "verdict": report.verdict,
+        "summary": report.summary,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
-        "deadlines": [deadline_value(d, report.now) for d in report.deadlines],
+        "deadlines": deadline_values(report.deadlines, report.now),
         "findings": [
             {
                 "rule": f.rule,
@@ -40,7 +62,16 @@ def report_value(report: Report) -> dict[str, Any]:
     }
 
 
-def write_json(report: Report, stream: TextIO) -> None:
+def _problem_value(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": path_text(problem.path),
+        "line": problem.line or None,
+        "column": problem.column or None,
+        "message": problem.message,
+    }
+
+
+def write_json(report: Checked, stream: TextIO) -> None:
     dump_json(report_value(report), stream)
 
 
@@ -52,30 +83,49 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(report: Report, stream: TextIO) -> None:
+def _annotation(severity: str, path: str, line: int, column: int, title: str, text: str) -> str:
+    """A workflow command built here: properties and message escaped, message visible."""
+    place = f"file={_escape_property(path)}"
+    place += f",line={line}" if line else ""
+    place += f",col={column}" if column else ""
+    message = _escape_data(neutralise(visible(text)))
+    return f"::{severity} {place},title={_escape_property(title)}::{message}\n"
+
+
+def write_github(report: Checked, stream: TextIO) -> None:
     """Workflow commands (at most 10 errors show as annotations), then the full plain list.
 
     Every annotation is built here, its properties and message escaped; every other line
     is plain text that the runner cannot read as a command (``text.neutralise``).
     """
-    for f in report.findings:
-        props = (
-            f"file={_escape_property(path_text(f.path))},line={f.line},"
-            f"title={_escape_property(f.rule)}"
-        )
-        stream.write(f"::{f.severity} {props}::{_escape_data(neutralise(visible(f.message)))}\n")
+    if isinstance(report, Unchecked):
+        for p in report.problems:
+            stream.write(
+                _annotation(
+                    "error", path_text(p.path), p.line, p.column, "not-checkable", p.message
+                )
+            )
+    else:
+        for f in report.findings:
+            stream.write(_annotation(f.severity, path_text(f.path), f.line, 0, f.rule, f.message))
     write_plain(report, stream)
 
 
-def write_plain(report: Report, stream: TextIO) -> None:
+def write_plain(report: Checked, stream: TextIO) -> None:
     """One finding a line, every line visible text that starts no workflow command."""
-    verdict = "complete" if report.complete else "incomplete"
-    lines = [
-        f"{path_text(report.proposal.path)}: {verdict} for {visible(report.proposal.call.id)} "
-        f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))",
-        *(f"{where(f)}: {f.severity} [{f.rule}] {visible(f.message)}" for f in report.findings),
-        *(f"{d.title}: {when(d, report.now)}" for d in report.deadlines),
-    ]
+    if isinstance(report, Unchecked):
+        lines = [
+            f"{path_text(report.path)}: could not be checked ({len(report.problems)} problem(s))"
+        ]
+        lines += [str(p) for p in report.problems]
+    else:
+        lines = [
+            f"{path_text(report.proposal.path)}: {report.summary} for "
+            f"{visible(report.proposal.call.id)} "
+            f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))",
+            *(f"{where(f)}: {f.severity} [{f.rule}] {visible(f.message)}" for f in report.findings),
+            *(f"{title}: {shown}" for title, shown in deadline_lines(report)),
+        ]
     stream.write("".join(f"{neutralise(line)}\n" for line in lines))
 
 
@@ -84,15 +134,27 @@ def _cell(text: str) -> str:
     return visible(text).replace("|", "\\|")
 
 
-def write_markdown(report: Report, stream: TextIO) -> None:
+def write_markdown(report: Checked, stream: TextIO) -> None:
+    ok, bad, warn = ("✅", "❌", "⚠️") if is_utf(stream) else ("[OK]", "[X]", "[!]")
+    if isinstance(report, Unchecked):
+        lines = [
+            f"## {warn} Consortium not checked: `{_cell(path_text(report.path))}`",
+            "",
+            "| Where | Problem |",
+            "|---|---|",
+            *(f"| `{_cell(_where(p))}` | {_cell(p.message)} |" for p in report.problems),
+        ]
+        stream.write("\n".join(lines) + "\n")
+        return
     proposal = report.proposal
-    ok, bad = ("✅", "❌") if is_utf(stream) else ("[OK]", "[X]")
-    mark = f"{ok} Consortium complete" if report.complete else f"{bad} Consortium incomplete"
+    mark = ok if report.complete else bad
     lines = [
-        f"## {mark}: {_cell(proposal.call.id)}",
+        f"## {mark} Consortium {_cell(report.summary)}: {_cell(proposal.call.id)}",
         "",
-        f"`{_cell(path_text(proposal.path))}`: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"as of {stamp(report.now)}.",
+        f"`{_cell(path_text(proposal.path))}`: {len(report.errors)} error(s), "
+        f"{len(report.warnings)} warning(s), as of {stamp(report.now)}"
+        + (" (strict: warnings fail)" if report.strict else "")
+        + ".",
         "",
         "| Member | Country | Role | Status | Label |",
         "|---|---|---|---|---|",
@@ -108,8 +170,12 @@ def write_markdown(report: Report, stream: TextIO) -> None:
             f"| {f.severity} | `{f.rule}` | {_cell(f.message)} | `{_cell(where(f))}` |"
             for f in report.errors + report.warnings
         ]
-    lines += [""] + [f"- **{d.title}**: {when(d, report.now)}" for d in report.deadlines]
+    lines += [""] + [f"- **{title}**: {shown}" for title, shown in deadline_lines(report)]
     stream.write("\n".join(lines) + "\n")
+
+
+def _where(problem: Problem) -> str:
+    return str(problem).removesuffix(f": {visible(problem.message)}")
 
 
 def _xml(text: str) -> str:
@@ -117,24 +183,42 @@ def _xml(text: str) -> str:
     return xml_safe(visible(text))
 
 
-def write_junit(report: Report, stream: TextIO) -> None:
-    """One test case per rule id: failures for errors, warnings as system-out."""
+def write_junit(report: Checked, stream: TextIO) -> None:
+    """One test case per rule id: failures for errors (and, under --strict, warnings),
+    other warnings as system-out; a file that could not be checked, one errored case per
+    problem."""
     from xml.etree import ElementTree as ET
 
+    if isinstance(report, Unchecked):
+        suite = ET.Element(
+            "testsuite",
+            name="consortium check",
+            tests=str(len(report.problems)),
+            errors=str(len(report.problems)),
+            failures="0",
+        )
+        for p in report.problems:
+            case = ET.SubElement(suite, "testcase", classname="consortium", name=_xml(_where(p)))
+            ET.SubElement(case, "error", message=_xml(p.message), type="not-checkable")
+        stream.write(ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")
+        return
     suite = ET.Element("testsuite", name="consortium check", tests=str(len(REGISTRY)))
     failures = 0
     call_id = _xml(report.proposal.call.id)
+    failing = ("error", "warning") if report.strict else ("error",)
     for rule in REGISTRY:
         case = ET.SubElement(suite, "testcase", classname=f"consortium.{call_id}", name=rule)
         found = [f for f in report.findings if f.rule == rule]
-        errors = [f for f in found if f.severity == "error"]
-        if errors:
+        failed = [f for f in found if f.severity in failing]
+        if failed:
             failures += 1
-            failure = ET.SubElement(case, "failure", message=_xml(errors[0].message), type="error")
-            failure.text = "\n".join(f"{where(f)}: {_xml(f.message)}" for f in errors)
-        warnings = [f for f in found if f.severity == "warning"]
-        if warnings:
+            failure = ET.SubElement(
+                case, "failure", message=_xml(failed[0].message), type=failed[0].severity
+            )
+            failure.text = "\n".join(f"{where(f)}: {_xml(f.message)}" for f in failed)
+        others = [f for f in found if f.severity not in failing]
+        if others:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f"warning {where(f)}: {_xml(f.message)}" for f in warnings)
+            out.text = "\n".join(f"warning {where(f)}: {_xml(f.message)}" for f in others)
     suite.set("failures", str(failures))
     stream.write(ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")

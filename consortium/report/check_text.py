@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from consortium.checks import Report
+from consortium.checks import Report, Unchecked
 from consortium.deadlines import stamp
 from consortium.report.console import console as make_console
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import label_text, when, where
+from consortium.report.values import deadline_lines, label_text, where
 from consortium.text import path_text, visible
 
 
@@ -20,11 +20,23 @@ def _safe(text: str) -> str:
     return escape(visible(text))
 
 
-def write_text(report: Report, stream: TextIO) -> None:
-    """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text)."""
+VERDICTS = {
+    "complete": "[bold green]COMPLETE[/]",
+    "provisional": "[bold yellow]COMPLETE[/] [yellow]{rest}[/]",
+    "incomplete": "[bold red]INCOMPLETE[/]",
+    "incomplete-strict": "[bold red]INCOMPLETE (strict)[/]",
+}
+
+
+def write_text(report: Report | Unchecked, stream: TextIO) -> None:
+    """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text).
+    A file that could not be checked has its problems on stderr, nothing here."""
+    if isinstance(report, Unchecked):
+        return
     console = make_console(stream, markup=True)
     proposal = report.proposal
-    verdict = "[bold green]COMPLETE[/]" if report.complete else "[bold red]INCOMPLETE[/]"
+    rest = report.summary.removeprefix("complete ")
+    verdict = VERDICTS[report.verdict].format(rest=_safe(rest))
     console.print(
         f"{verdict} {_safe(path_text(proposal.path))} for {_safe(proposal.call.id)}: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
@@ -37,8 +49,8 @@ def write_text(report: Report, stream: TextIO) -> None:
             f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{_safe(where(finding))}[/]"
         )
         console.print(f"  {_safe(finding.message)}")
-    for deadline in report.deadlines:
-        console.print(f"{deadline.title}: {when(deadline, report.now)}", markup=False)
+    for title, shown in deadline_lines(report):
+        console.print(f"{title}: {shown}", markup=False)
 
 
 def _members(report: Report, stream: TextIO) -> None:

@@ -10,6 +10,7 @@ from consortium.deadlines import Deadline, countdown, stamp
 from consortium.text import path_text, visible
 
 if TYPE_CHECKING:
+    from consortium.checks import Report
     from consortium.models import Label
     from consortium.rules.base import Finding
 
@@ -23,6 +24,26 @@ def deadline_value(deadline: Deadline, now: datetime) -> dict[str, Any]:
         "remaining_seconds": seconds,
         "passed": seconds < 0,
     }
+
+
+UNKNOWN_CALL_DEADLINE = "unknown: give it as deadlines: call in the request or consortium file"
+
+
+def deadline_values(deadlines: list[Deadline], now: datetime) -> list[dict[str, Any]]:
+    """Every deadline's value, and the call deadline's with ``at: null`` when unknown."""
+    values = [deadline_value(d, now) for d in deadlines]
+    if not any(d.name == "call" for d in deadlines):
+        values.append({"name": "call", "at": None, "remaining_seconds": None, "passed": None})
+    return values
+
+
+def deadline_lines(report: Report) -> list[tuple[str, str]]:
+    """('Call deadline', '02 Feb 2021 17:00 CET (in 67 days 17 h)') for each deadline, the
+    call deadline said to be unknown when neither call nor request gives it."""
+    lines = [(d.title, when(d, report.now)) for d in report.deadlines]
+    if not any(d.name == "call" for d in report.deadlines):
+        lines.append(("Call deadline", UNKNOWN_CALL_DEADLINE))
+    return lines
 
 
 def when(deadline: Deadline | None, now: datetime, sep: str = " ") -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import Literal, NamedTuple
 
+from consortium.eligibility import Scope, expand
 from consortium.models import Seeking
 from consortium.proposal import Member, Proposal
 
@@ -69,8 +71,46 @@ class Context:
         return deadline.date() if deadline else self.now.date()
 
     @property
+    def judged_when(self) -> str:
+        """How the day judged on is named in messages: the call deadline, or today's date
+        when no deadline is known (and how to give one)."""
+        if self.proposal.call_deadline is not None:
+            return f"the call deadline ({self.judged_on})"
+        return (
+            f"today ({self.judged_on}; the call deadline is unknown: give deadlines: call "
+            "in the request or consortium file)"
+        )
+
+    @property
     def coordinators(self) -> list[Member]:
         return [m for m in self.members if m.is_coordinator]
+
+    @cached_property
+    def scope(self) -> Scope:
+        """What the call's country sets are resolved for: its period, pillar, work
+        programme, and the day judged on."""
+        call = self.proposal.call
+        return Scope(self.judged_on, call.period, call.pillar, call.work_programme)
+
+    @cached_property
+    def allowed(self) -> frozenset[str] | None:
+        """The countries the call admits, or None when it names none."""
+        sets = self.proposal.rules.eligible_countries
+        return expand(sets, self.scope) if sets else None
+
+    @property
+    def admits_others(self) -> bool:
+        """Whether members from other countries may join beyond the minimum conditions."""
+        return self.proposal.rules.third_countries == "allowed"
+
+    @cached_property
+    def counted(self) -> list[Member]:
+        """The members that count toward the minimum conditions: all, except members from
+        other countries where the call admits them beyond the minimum (Horizon Europe,
+        Interreg Europe), which never count (docs/sources.md)."""
+        if self.allowed is None or not self.admits_others:
+            return self.members
+        return [m for m in self.members if m.cluster.country in self.allowed]
 
     def at_member(self, member: Member, message: str, severity: Severity | None = None) -> Hit:
         return Hit(message, member.line, severity)

@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not at_least(label, wanted.level):
             held: str = member.cluster.label.level if member.cluster.label else "no label"
             if member.cluster.label and label is None:
-                held = f"a {held} label that lapses before the deadline"
+                held = f"a {held} label that lapses before {ctx.judged_when}"
             yield ctx.at_member(
                 member,
                 f"{wanted.why} a {wanted.level} coordinator; {describe(member)} holds {held}",

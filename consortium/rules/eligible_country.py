@@ -1,10 +1,10 @@
-"""Whether each member's country may take part, as the call's deadline stood."""
+"""Whether each member's country may take part, as the programme defines it for the call."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.eligibility import expand, member_states
+from consortium.eligibility import member_states
 from consortium.rules.base import Context, Hit, describe
 
 ID = "eligible-country"
@@ -14,26 +14,31 @@ SEVERITY = "error"
 def check(ctx: Context) -> Iterator[Hit]:
     """eligible-country: every member from an eligible country; enough from EU Member States.
 
-    Sets are resolved on the deadline's date: the United Kingdom counts as a Member State
-    only until 2020-12-31 (end of the Brexit transition).
+    Sets are resolved for the call's programme period, pillar and work programme, on the
+    deadline's date: the United Kingdom counts as a Member State for 2014-2020 programmes
+    (Withdrawal Agreement, Art. 138: COSME 2020 included) and never for 2021-2027 ones;
+    Horizon Europe associations apply by work programme or date, some for Pillar II only.
+    Where the call admits members from other countries beyond the minimum conditions
+    (``third_countries: allowed``), such a member is no error here but ``not-counted``.
     Source: COS-CLUSTER-2020-3-03 (EU Member States and COSME Art. 6 countries); Horizon
     Europe General Annexes B (one member in a Member State); Interreg Europe (two).
-    Passes: FR, ES, UA for a COSME call. Fails: GB for a COSME call closing 2021-02-02.
+    Passes: FR, ES, UA for a COSME call; GB for COS-CLUSTER-2020-3-03.
+    Fails: GB for a 2021-2027 call limited to EU27; US for a COSME call.
     """
-    rules = ctx.proposal.rules
-    if rules.eligible_countries:
-        allowed = expand(rules.eligible_countries, ctx.judged_on)
-        sets = ", ".join(rules.eligible_countries)
+    allowed, rules = ctx.allowed, ctx.proposal.rules
+    if allowed is not None and not ctx.admits_others:
+        sets = ", ".join(rules.eligible_countries or [])
+        period = f" ({ctx.scope.period} programme)" if ctx.scope.period else ""
         for member in ctx.members:
             if member.cluster.country not in allowed:
                 yield ctx.at_member(
                     member,
-                    f"{describe(member)} is not in an eligible country ({sets}) on {ctx.judged_on}: "
-                    "replace it or check the call's country rules",
+                    f"{describe(member)} is not in an eligible country ({sets}{period}) on "
+                    f"{ctx.judged_on}: replace it or check the call's country rules",
                 )
     if rules.min_eu_members:
-        states = member_states(ctx.judged_on)
-        count = sum(m.cluster.country in states for m in ctx.members)
+        states = member_states(ctx.scope)
+        count = sum(m.cluster.country in states for m in ctx.counted)
         if count < rules.min_eu_members:
             yield ctx.at_key(
                 f"{count} member(s) from EU Member States, the call needs {rules.min_eu_members}",

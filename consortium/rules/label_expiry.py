@@ -27,7 +27,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield ctx.at_member(
                 member,
                 f"{describe(member)}'s {label.level} label lapses on {label.valid_until}, before "
-                f"the call deadline ({ctx.judged_on}): renew it first (renewal is possible up to a "
-                "year after expiry) or it does not count",
+                f"{ctx.judged_when}: renew it first (renewal is possible up to a year after "
+                "expiry) or it does not count",
                 severity=severity,
             )

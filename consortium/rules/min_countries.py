@@ -18,7 +18,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3.
     """
     wanted = ctx.proposal.rules.min_countries
-    found = sorted({m.cluster.country for m in ctx.members})
+    found = sorted({m.cluster.country for m in ctx.counted})
     if wanted is not None and len(found) < wanted:
         listed = ", ".join(found) or "none"
         yield ctx.at_key(

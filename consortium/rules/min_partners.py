@@ -11,16 +11,21 @@ SEVERITY = "error"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """min-partners: at least ``min_partners`` members.
+    """min-partners: at least ``min_partners`` members that count.
 
+    Members from countries outside the call's sets, where the call admits them beyond the
+    minimum conditions (``third_countries: allowed``), do not count.
     Source: COS-CLUSTER-2018-03-02 (at least 3 legal entities); Horizon Europe General
     Annexes B (3 independent legal entities); Interreg Europe (partners from 3 countries).
     Passes: 5 members, minimum 3. Fails: 2 members, minimum 3.
     """
     wanted = ctx.proposal.rules.min_partners
-    count = len(ctx.members)
+    count = len(ctx.counted)
     if wanted is not None and count < wanted:
         missing = wanted - count
+        others = len(ctx.members) - count
+        aside = f" ({others} more that do not count: see not-counted)" if others else ""
         yield ctx.at_key(
-            f"{count} member(s), the call needs at least {wanted}: add {missing} more", "members"
+            f"{count} member(s){aside}, the call needs at least {wanted}: add {missing} more",
+            "members",
         )
