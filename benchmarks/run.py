@@ -347,6 +347,93 @@ def main() -> None:
                 big["check"][1],
             )
         )
+        matching(temp, python, ours, floor_loop, args.scale_runs)
+
+
+# Scoring and suggesting, timed inside one interpreter: loading apart from the work itself.
+MATCH_PROBE = """
+import json, sys, time
+from pathlib import Path
+from consortium.calls import known_calls
+from consortium.catalogue import find, load_catalogue
+from consortium.checks import check_file
+from consortium.deadlines import parse_now
+from consortium.matching.pool import load_pool
+from consortium.matching.rank import rank_clusters
+from consortium.matching.situation import for_request
+from consortium.matching.suggest import suggest
+now = parse_now("2020-11-27", None, None)
+big, small, requests = (Path(a) for a in sys.argv[1:4])
+items, _ = load_catalogue(requests)
+calls, _ = known_calls(None)
+t0 = time.perf_counter(); pool, _ = load_pool(big); t1 = time.perf_counter()
+ranking = rank_clusters(pool.items(), for_request(find(items, "RDFR20201119001"), calls, now))
+t2 = time.perf_counter()
+t3 = time.perf_counter(); report = check_file(small / "consortium.yaml", now)
+pool2, _ = load_pool(small / "clusters"); t4 = time.perf_counter()
+outcome = suggest(report, pool2.items()); t5 = time.perf_counter()
+print(json.dumps({"load_10k": t1 - t0, "score_10k": t2 - t1, "ranked": len(ranking.ranked),
+                  "load_2k": t4 - t3, "suggest_2k": t5 - t4,
+                  "suggestion_size": len(outcome.suggestions[0].additions) if outcome.suggestions else None}))
+"""
+
+
+def matching(temp: Path, python: str, ours: list[str], floor_loop: Path, runs: int) -> None:
+    """`match` over 10 000 clusters and `suggest` over 2 000 (issue 10's bars)."""
+    import json
+
+    big = write_proposal(temp / "pool-10k", clusters=10000, members=2).parent
+    small = write_proposal(temp / "pool-2k", clusters=2000, members=2).parent
+    (small / "consortium.yaml").write_text(  # no coordinator, too few partners and countries
+        "call: COS-CLUSTER-2020-3-03\nmembers:\n  - {cluster: cluster-00001}\n", encoding="utf-8"
+    )
+    probe = temp / "match_probe.py"
+    probe.write_text(MATCH_PROBE, encoding="utf-8")
+    done = subprocess.run(
+        [python, str(probe), str(big / "clusters"), str(small), str(ROOT / "requests")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout)
+    print(
+        f"| scoring 10 000 clusters against RDFR20201119001, beyond loading them | "
+        f"{figures['score_10k'] * 1000:8.0f} | - | - | <= 100 ms {'ok' if figures['score_10k'] <= 0.1 else 'OVER'} "
+        f"| (loading: {figures['load_10k'] * 1000:.0f} ms) |"
+    )
+    print(
+        f"| `suggest` over 2 000 clusters, beyond loading (smallest set: "
+        f"{figures['suggestion_size']}) | {figures['suggest_2k'] * 1000:8.0f} | - | - | "
+        f"<= 1000 ms {'ok' if figures['suggest_2k'] <= 1 else 'OVER'} | (loading: {figures['load_2k'] * 1000:.0f} ms) |"
+    )
+    whole = medians(
+        {
+            "match": [
+                *ours,
+                "match",
+                "RDFR20201119001",
+                "--dir",
+                str(ROOT / "requests"),
+                "--clusters",
+                str(big / "clusters"),
+                "--format",
+                "json",
+                "--today",
+                "2020-11-27",
+            ],
+            "floor": [python, str(floor_loop), str(big / "clusters")],
+        },
+        runs,
+    )
+    print(
+        row(
+            "`match` over 10 000 clusters / parse all 10 000",
+            whole["match"][0],
+            whole["floor"][0],
+            1.5,
+            whole["match"][1],
+        )
+    )
 
 
 if __name__ == "__main__":

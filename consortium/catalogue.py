@@ -35,6 +35,12 @@ class Listing(NamedTuple):
     def deadline(self, name: str) -> Deadline | None:
         return named(self.deadlines, name)
 
+    def deadline_seconds(self, name: str) -> float:
+        """Seconds from the epoch to deadline ``name``, or infinity when it is unknown
+        (a sort key: known deadlines first, soonest first)."""
+        deadline = self.deadline(name)
+        return deadline.at.timestamp() if deadline else float("inf")
+
     def is_open(self, now: datetime) -> bool:
         """Open for expressions of interest: not closed, not past its call, not expired."""
         if self.request.status != "open":

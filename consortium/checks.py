@@ -70,7 +70,12 @@ class Report:
         if self.verdict != "provisional":
             return self.verdict
         countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-        said = f"complete once {' and '.join(countries)} confirm"
+        listed = (
+            ", ".join(countries[:-1]) + f" and {countries[-1]}"
+            if len(countries) > 1
+            else countries[0]
+        )
+        said = f"complete once {listed} confirm"
         for m in self.unconfirmed:
             if m.is_coordinator:
                 said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"

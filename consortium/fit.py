@@ -44,24 +44,29 @@ class Fit(NamedTuple):
         return [c for c in self.criteria if c.required and not c.met]
 
 
-def fit(cluster: Cluster, seeking: Seeking, on: date, acting_as: str | None = None) -> Fit:
-    """How ``cluster`` fits ``seeking`` on day ``on``.
+CRITERIA = ("role", "type", "sector", "label", "experience")
+
+
+def fit(
+    cluster: Cluster,
+    seeking: Seeking,
+    on: date,
+    acting_as: str | None = None,
+    only: tuple[str, ...] = CRITERIA,
+) -> Fit:
+    """How ``cluster`` fits ``seeking`` on day ``on`` (judged on the criteria ``only``).
 
     ``acting_as`` is the role the cluster holds in a consortium; without it (a candidate),
     the role criterion asks whether its profile takes the role sought.
     """
-    criteria = [
-        c
-        for c in (
-            _role(cluster, seeking, acting_as),
-            _type(cluster, seeking),
-            _sector(cluster, seeking),
-            _label(cluster, seeking, on),
-            _experience(cluster, seeking),
-        )
-        if c is not None
-    ]
-    return Fit(cluster, criteria)
+    found = (
+        _role(cluster, seeking, acting_as) if "role" in only else None,
+        _type(cluster, seeking) if "type" in only else None,
+        _sector(cluster, seeking) if "sector" in only else None,
+        _label(cluster, seeking, on) if "label" in only else None,
+        _experience(cluster, seeking) if "experience" in only else None,
+    )
+    return Fit(cluster, [c for c in found if c is not None])
 
 
 def _role(cluster: Cluster, seeking: Seeking, acting_as: str | None) -> Criterion | None:

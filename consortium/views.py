@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from consortium.catalogue import DeadlineRow, Listing
-from consortium.models import Call
-from consortium.rules import Rule
+if TYPE_CHECKING:  # annotations only: a view module imports what it renders, no more
+    from consortium.catalogue import DeadlineRow, Listing
+    from consortium.checks import Report
+    from consortium.matching.rank import Opening, Ranking
+    from consortium.matching.situation import Situation
+    from consortium.matching.suggest import Outcome
+    from consortium.models import Call, Cluster
+    from consortium.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -50,3 +56,35 @@ class RuleList:
 @dataclass(frozen=True)
 class RuleView:
     rule: Rule
+
+
+@dataclass(frozen=True)
+class RequestMatch:
+    """`match REF`: the clusters for one request, ranked, and those kept apart."""
+
+    item: Listing
+    situation: Situation
+    ranking: Ranking
+    top: int | None
+    now: datetime
+
+
+@dataclass(frozen=True)
+class ClusterMatch:
+    """`match --cluster ID`: the open requests one cluster could answer."""
+
+    cluster_id: str
+    cluster: Cluster
+    fitting: list[Opening]
+    apart: list[Opening]
+    not_open: int
+    top: int | None
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """`suggest`: the smallest sets of additions that complete a consortium."""
+
+    report: Report
+    outcome: Outcome

@@ -100,6 +100,24 @@ VIEW_ARGS = {
     "calls show": ("calls", "show", "COS-CLUSTER-2020-3-03"),
     "rules": ("rules",),
     "rules ID": ("rules", "pic"),
+    "match": (
+        "match",
+        "RDFR20201119001",
+        "--dir",
+        EXAMPLE / "requests",
+        "--clusters",
+        EXAMPLE / "clusters",
+    ),
+    "match --cluster": (
+        "match",
+        "--cluster",
+        "pl-krakdigital",
+        "--dir",
+        REQUESTS,
+        "--clusters",
+        EXAMPLE / "clusters",
+    ),
+    "suggest": ("suggest", EXAMPLE / "consortium.yaml"),
 }
 
 

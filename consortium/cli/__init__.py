@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, files, importing, requests, rules
+from consortium.cli import calls, check, files, importing, matching, requests, rules
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -33,6 +33,8 @@ app.command()(files.validate)
 app.command()(files.schema)
 app.command()(rules.rules)
 app.command("import")(importing.import_profiles)
+app.command()(matching.match)
+app.command()(matching.suggest)
 
 
 def main() -> None:

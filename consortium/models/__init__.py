@@ -3,7 +3,7 @@
 Field names are the contract with users' files: add fields freely, rename none.
 """
 
-from consortium.models.call import Call, CallRules, LabelRule
+from consortium.models.call import Call, CallRules, LabelRule, MatchSettings
 from consortium.models.cluster import Cluster, Experience, Label, Region
 from consortium.models.consortium import ConsortiumFile, MemberSpec
 from consortium.models.request import CallInfo, Request, RequestMember, Seeking
@@ -17,6 +17,7 @@ __all__ = [
     "Experience",
     "Label",
     "LabelRule",
+    "MatchSettings",
     "MemberSpec",
     "Region",
     "Request",

@@ -25,6 +25,24 @@ class LabelRule(Strict):
     required: LabelLevel | None = None
 
 
+class MatchSettings(Strict):
+    """`match: {weights: {label: 30}}`: tune how `match` and `suggest` weigh (weights.py)."""
+
+    weights: dict[str, Count] = {}
+
+    @field_validator("weights")
+    @classmethod
+    def _known_parts(cls, value: dict[str, int]) -> dict[str, int]:
+        from consortium.weights import WEIGHT_NAMES
+
+        for name, weight in value.items():
+            if name not in WEIGHT_NAMES:
+                raise ValueError(f"no weight '{name}': use {', '.join(WEIGHT_NAMES)}")
+            if weight < 0:
+                raise ValueError(f"weight '{name}' is negative: give 0 or more")
+        return value
+
+
 class CallRules(Strict):
     """Every key optional: a consortium's `rules:` override only the keys it sets."""
 
@@ -73,3 +91,4 @@ class Call(Strict):
     sources: list[str] = []
     notes: str | None = None
     rules: CallRules = CallRules()
+    match: MatchSettings | None = None

@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from consortium.countries import EU_SPELLINGS
+from consortium.models.call import MatchSettings
 from consortium.models.fields import (
     Country,
     Day,
@@ -78,6 +79,7 @@ class Request(Strict):
     description: str | None = None
     source: str | None = None
     expires: Day | None = None
+    match: MatchSettings | None = None
 
     @field_validator("country")
     @classmethod

@@ -63,6 +63,17 @@ RULE_LIST = Formats(
     markdown="rules:write_markdown",
 )
 RULE_SHOW = Formats(text="rules:show_text", json="rules:show_json")
+MATCH_REQUEST = Formats(
+    table="matching:match_table", json="matching:match_json", markdown="matching:match_markdown"
+)
+MATCH_CLUSTER = Formats(
+    table="matching:cluster_table",
+    json="matching:cluster_json",
+    markdown="matching:cluster_markdown",
+)
+SUGGEST = Formats(
+    text="matching:suggest_text", json="matching:suggest_json", markdown="matching:suggest_markdown"
+)
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,
@@ -72,4 +83,7 @@ VIEWS = {
     "calls show": CALL_SHOW,
     "rules": RULE_LIST,
     "rules ID": RULE_SHOW,
+    "match": MATCH_REQUEST,
+    "match --cluster": MATCH_CLUSTER,
+    "suggest": SUGGEST,
 }

@@ -1,0 +1,73 @@
+"""Ranking both ways: the clusters for a request (`match REF`) and the open requests for a
+cluster (`match --cluster ID`). Ties break by a stable rule, stated in each function."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import NamedTuple
+
+from consortium.catalogue import Listing
+from consortium.matching.score import Candidate, Memo, assess
+from consortium.matching.situation import Situation, for_request
+from consortium.models import Call, Cluster
+
+
+class Ranking(NamedTuple):
+    """Candidates that pass every hard criterion, best first, and the others apart."""
+
+    ranked: list[Candidate]
+    apart: list[Candidate]
+
+
+def rank_clusters(clusters: Iterable[tuple[str, Cluster]], situation: Situation) -> Ranking:
+    """Best score first; ties by the higher label, then the cluster id (alphabetical)."""
+    memo: Memo = {}
+    assessed = [assess(cid, cluster, situation, memo) for cid, cluster in clusters]
+    ranked = sorted(
+        (c for c in assessed if c.eligible),
+        key=lambda c: (-c.score, -c.label_rank, c.cluster_id),
+    )
+    apart = sorted((c for c in assessed if not c.eligible), key=lambda c: c.cluster_id)
+    return Ranking(ranked, apart)
+
+
+class Opening(NamedTuple):
+    """A request as seen by one cluster: how well the cluster fits it, or why it cannot."""
+
+    listing: Listing
+    candidate: Candidate
+
+    @property
+    def eoi_seconds(self) -> float:
+        return float(self.listing.deadline_seconds("eoi"))
+
+
+def rank_requests(
+    cluster_id: str,
+    cluster: Cluster,
+    items: Iterable[Listing],
+    calls: dict[str, Call],
+    now: datetime,
+) -> tuple[list[Opening], list[Opening], int]:
+    """The open requests the cluster could answer, best score first and, among equals, the
+    soonest EOI deadline first (then the reference); those it could not, with the reason;
+    and how many were not open for expressions of interest."""
+    fitting: list[Opening] = []
+    apart: list[Opening] = []
+    closed = 0
+    for item in items:
+        if item.request.seeking is None or not item.is_open(now):
+            closed += item.request.seeking is not None
+            continue
+        candidate = assess(cluster_id, cluster, for_request(item, calls, now))
+        if not candidate.refused and not any(
+            p.name == "sector" and not p.points for p in candidate.parts
+        ):
+            fitting.append(Opening(item, candidate))
+        else:
+            reasons = candidate.refused or [p.reason for p in candidate.parts if p.name == "sector"]
+            apart.append(Opening(item, candidate._replace(refused=reasons)))
+    fitting.sort(key=lambda o: (-o.candidate.score, o.eoi_seconds, o.listing.request.reference))
+    apart.sort(key=lambda o: o.listing.request.reference)
+    return fitting, apart, closed

@@ -1,0 +1,271 @@
+"""`suggest`: the smallest sets of known clusters whose addition completes a consortium.
+
+Exact for up to ``MAX_ADDITIONS`` additions. Clusters that contribute the same to every
+need (country, EU membership, region, able to coordinate, the partner sought) form one
+group, and the search runs over groups, not clusters, so thousands of profiles cost little:
+a pool of 2 000 clusters makes a few dozen groups. Every suggestion is then checked by the
+real rules on the consortium with its additions, and ranked by its members' match scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import combinations_with_replacement
+from typing import NamedTuple
+
+from consortium.checks import Report, run
+from consortium.eligibility import member_states
+from consortium.fit import fit
+from consortium.labels import lapses_before
+from consortium.matching.needs import Needs, needs_of
+from consortium.matching.score import COUNTED_REGIONS, Candidate, assess
+from consortium.matching.situation import Situation, build
+from consortium.models import Cluster, MemberSpec
+from consortium.models.fields import LABEL_ORDER
+from consortium.proposal import Member
+from consortium.rules import Context
+
+MAX_ADDITIONS = 4
+
+
+class Key(NamedTuple):
+    """What a cluster contributes to the needs; clusters with one key are interchangeable."""
+
+    country: str  # a country new to the consortium, or "" for one already in it
+    eu: bool
+    region: bool
+    coordinates: bool
+    sought_partner: bool
+
+
+class Addition(NamedTuple):
+    candidate: Candidate
+    role: str
+
+
+class Suggestion(NamedTuple):
+    additions: list[Addition]
+    fixes: list[str]  # rule ids that fail now and pass with these additions
+
+    @property
+    def score(self) -> int:
+        return sum(a.candidate.score for a in self.additions)
+
+
+class Outcome(NamedTuple):
+    needs: Needs
+    suggestions: list[Suggestion]
+    unreachable: list[str]  # needs no known cluster can meet, in words
+
+
+def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = 5) -> Outcome:
+    needs = needs_of(report)
+    if not needs.any:
+        return Outcome(needs, [], [])
+    ctx = Context(report.proposal, report.now)
+    situation = _situation(ctx)
+    members = {m.cluster_id for m in ctx.members}
+    groups = _groups(ctx, situation, needs, ((i, c) for i, c in known if i not in members))
+    unreachable = _unreachable(needs, groups)
+    found: list[Suggestion] = []
+    for size in range(max(needs.lower_bound, 1), MAX_ADDITIONS + 1):
+        if unreachable:
+            break
+        combos = [c for c in _combinations(groups, size) if _meets(c, needs, ctx)]
+        found = [s for s in (_concrete(c, groups, needs, report) for c in combos) if s]
+        if found:
+            break
+    if not found and not unreachable:
+        unreachable.append(f"no set of up to {MAX_ADDITIONS} known clusters completes it")
+    found.sort(key=lambda s: (-s.score, [a.candidate.cluster_id for a in s.additions]))
+    return Outcome(needs, found[:limit], unreachable)
+
+
+def _situation(ctx: Context) -> Situation:
+    proposal = ctx.proposal
+    seeking = ctx.seeking
+    if seeking is None:
+        from consortium.models import Seeking
+
+        seeking = Seeking()
+    request = proposal.request
+    tuned = request.match.weights if request and request.match else {}
+    countries = frozenset(m.cluster.country for m in ctx.counted)
+    known_deadline = proposal.call_deadline is not None
+    return build(
+        seeking, proposal.call, proposal.rules, ctx.judged_on, known_deadline, countries, tuned
+    )
+
+
+def _groups(
+    ctx: Context, situation: Situation, needs: Needs, known: Iterable[tuple[str, Cluster]]
+) -> dict[Key, list[Candidate]]:
+    """The usable clusters by key, best scored first; clusters whose addition would itself
+    fail a rule (type, ECCP, an ineligible or uncounted country) are left out."""
+    rules, allowed = ctx.proposal.rules, ctx.allowed
+    states = member_states(ctx.scope)
+    present = {m.cluster.country for m in ctx.counted}
+    groups: dict[Key, list[Candidate]] = defaultdict(list)
+    for cluster_id, cluster in known:
+        if rules.member_types and cluster.type not in rules.member_types:
+            continue
+        if rules.eccp_required and not cluster.eccp:
+            continue
+        if allowed is not None and cluster.country not in allowed:
+            continue
+        key = Key(
+            "" if cluster.country in present else cluster.country,
+            cluster.country in states,
+            bool(cluster.region and cluster.region.category in COUNTED_REGIONS),
+            _coordinates(cluster, ctx, needs),
+            needs.sought_as == "partner"
+            and fit(cluster, situation.seeking, ctx.judged_on, "partner").fits,
+        )
+        groups[key].append(assess(cluster_id, cluster, situation))
+    for members in groups.values():
+        members.sort(key=lambda c: (-c.score, -c.label_rank, c.cluster_id))
+    return _pruned(dict(groups))
+
+
+def _coordinates(cluster: Cluster, ctx: Context, needs: Needs) -> bool:
+    """Whether the cluster could be the coordinator the consortium lacks: willing, holding
+    a required label valid on the deadline, and the partner sought where it is sought as
+    coordinator."""
+    if not needs.coordinator or "coordinator" not in cluster.roles:
+        return False
+    rule = ctx.proposal.rules.coordinator_label
+    seeking = ctx.seeking
+    required = rule.required if rule and rule.required else None
+    if (
+        seeking
+        and seeking.label
+        and seeking.label_required
+        and seeking.role in (None, "coordinator")
+    ):
+        required = required or seeking.label
+    label = cluster.label
+    if required and (
+        label is None
+        or LABEL_ORDER[label.level] < LABEL_ORDER[required]
+        or lapses_before(label, ctx.judged_on)
+    ):
+        return False
+    if needs.sought_as == "coordinator" and seeking is not None:
+        return fit(cluster, seeking, ctx.judged_on, "coordinator").fits
+    return True
+
+
+def _pruned(groups: dict[Key, list[Candidate]]) -> dict[Key, list[Candidate]]:
+    """Drop a group when another of the same country offers at least as much and has
+    clusters enough for any search (it could always stand in for it)."""
+    kept = {}
+    for key, members in groups.items():
+        better = [
+            other
+            for other, others in groups.items()
+            if other != key
+            and other.country == key.country
+            and other.eu == key.eu
+            and len(others) >= MAX_ADDITIONS
+            and all(o >= k for o, k in zip(other[2:], key[2:], strict=True))
+        ]
+        if not better:
+            kept[key] = members
+    return kept
+
+
+def _combinations(groups: dict[Key, list[Candidate]], size: int) -> Iterator[tuple[Key, ...]]:
+    keys = sorted(groups)
+    for combo in combinations_with_replacement(keys, size):
+        if all(combo.count(k) <= len(groups[k]) for k in set(combo)):
+            yield combo
+
+
+def _meets(combo: tuple[Key, ...], needs: Needs, ctx: Context) -> bool:
+    limit = ctx.proposal.rules.max_partners
+    if limit is not None and len(ctx.members) + len(combo) > limit:
+        return False
+    if len({k.country for k in combo if k.country}) < needs.countries:
+        return False
+    if sum(k.region for k in combo) < needs.regions or sum(k.eu for k in combo) < needs.eu_members:
+        return False
+    if len(combo) < needs.partners:
+        return False
+    return _roles(combo, needs) is not None
+
+
+def _roles(combo: tuple[Key, ...], needs: Needs) -> list[str] | None:
+    """Roles for the combination's members (one coordinator where one is needed, the
+    partner sought as a partner), or None when it cannot provide them."""
+    roles = ["partner"] * len(combo)
+    coordinator = None
+    if needs.coordinator:
+        able = [i for i, k in enumerate(combo) if k.coordinates]
+        if not able:
+            return None
+        coordinator = able[0]
+        roles[coordinator] = "coordinator"
+    if needs.sought_as == "partner" and not any(
+        k.sought_partner for i, k in enumerate(combo) if i != coordinator
+    ):
+        return None
+    return roles
+
+
+def _concrete(
+    combo: tuple[Key, ...], groups: dict[Key, list[Candidate]], needs: Needs, report: Report
+) -> Suggestion | None:
+    """The best-scored clusters for the combination, checked by the real rules."""
+    roles = _roles(combo, needs)
+    assert roles is not None
+    taken: dict[Key, int] = defaultdict(int)
+    additions = []
+    for key, role in zip(combo, roles, strict=True):
+        additions.append(Addition(groups[key][taken[key]], role))
+        taken[key] += 1
+    fixed = verified(report, additions)
+    return Suggestion(additions, fixed) if fixed is not None else None
+
+
+def verified(report: Report, additions: list[Addition]) -> list[str] | None:
+    """The rules the additions fix, when the consortium with them has no error left but
+    those no addition can fix; else None."""
+    proposal = report.proposal
+    line = 0  # not in the file yet: no finding about them can pass for an existing one
+    extra = [
+        Member(
+            MemberSpec(cluster=a.candidate.cluster_id, role=a.role, status="invited"),
+            line,
+            a.candidate.cluster_id,
+            a.candidate.cluster,
+        )
+        for a in additions
+    ]
+    trial = dataclasses.replace(proposal, members=[*proposal.members, *extra])
+    after = run(trial, report.now)
+    rules = {rule for rule, _ in needs_of(report).unfixable}
+    unfixable = {(f.rule, f.message, f.line) for f in report.errors if f.rule in rules}
+    if {(f.rule, f.message, f.line) for f in after.errors} - unfixable:
+        return None
+    return sorted({f.rule for f in report.errors} - {f.rule for f in after.errors})
+
+
+def _unreachable(needs: Needs, groups: dict[Key, list[Candidate]]) -> list[str]:
+    """Needs that no known cluster can meet at all, in words."""
+    said = []
+    if needs.coordinator and not any(k.coordinates for k in groups):
+        said.append(
+            "coordinator: no known cluster can coordinate (willing, with the label "
+            "and profile sought)"
+        )
+    if needs.sought_as == "partner" and not any(k.sought_partner for k in groups):
+        said.append("sought-partner: no known cluster is the partner the request seeks")
+    if needs.countries > len({k.country for k in groups if k.country}):
+        said.append("min-countries: too few known clusters from countries not yet in it")
+    if needs.regions and not any(k.region for k in groups):
+        said.append("region: no known cluster sits in a less developed or transition region")
+    if needs.eu_members and not any(k.eu for k in groups):
+        said.append("eligible-country: no known cluster from an EU Member State")
+    return said
