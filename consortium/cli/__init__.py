@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, files, importing, requests, rules
+from consortium.cli import calls, check, files, importing, requests, rules, version
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -25,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.callback()(version.main_options)
 app.add_typer(requests.app, name="requests")
 app.add_typer(calls.app, name="calls")
 app.command()(check.check)
