@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from consortium.catalogue import DeadlineRow, Listing
+from consortium.directory import Entry
 from consortium.models import Call
 from consortium.rules import Rule
 
@@ -50,3 +51,15 @@ class RuleList:
 @dataclass(frozen=True)
 class RuleView:
     rule: Rule
+
+
+@dataclass(frozen=True)
+class ClusterList:
+    entries: list[Entry]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    entry: Entry
+    now: datetime

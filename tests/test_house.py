@@ -100,6 +100,8 @@ VIEW_ARGS = {
     "calls show": ("calls", "show", "COS-CLUSTER-2020-3-03"),
     "rules": ("rules",),
     "rules ID": ("rules", "pic"),
+    "clusters list": ("clusters", "list", "--dir", EXAMPLE / "clusters"),
+    "clusters show": ("clusters", "show", "dk-vestenergi", "--dir", EXAMPLE / "clusters"),
 }
 
 
@@ -133,6 +135,7 @@ TOKENS = {
     "deadlines": ["RDFR20201119001", "RDRSI20261102001", "02 Feb 2021", "28 May 2027"],
     "calls list": ["COS-CLUSTER-2020-3-03", "SMP-COSME-2024-CLUSTER-01", "02 Feb 2021"],
     "check": ["at-upper-austria-energy", "fr-energy-transition", "coordinator", "confirmed"],
+    "clusters list": ["at-upper-austria-energy", "it-edilnova-construction", "silver", "PT"],
 }
 
 

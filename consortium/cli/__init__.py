@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, files, importing, requests, rules, version
+from consortium.cli import calls, check, clusters, files, importing, requests, rules, version
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -28,6 +28,7 @@ app = typer.Typer(
 app.callback()(version.main_options)
 app.add_typer(requests.app, name="requests")
 app.add_typer(calls.app, name="calls")
+app.add_typer(clusters.app, name="clusters")
 app.command()(check.check)
 app.command()(requests.deadlines)
 app.command()(files.validate)

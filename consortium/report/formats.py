@@ -63,6 +63,13 @@ RULE_LIST = Formats(
     markdown="rules:write_markdown",
 )
 RULE_SHOW = Formats(text="rules:show_text", json="rules:show_json")
+CLUSTER_LIST = Formats(
+    table="clusters:write_table",
+    json="clusters:write_json",
+    csv="clusters:write_csv",
+    markdown="clusters:write_markdown",
+)
+CLUSTER_SHOW = Formats(text="clusters:show_text", json="clusters:show_json")
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,
@@ -72,4 +79,6 @@ VIEWS = {
     "calls show": CALL_SHOW,
     "rules": RULE_LIST,
     "rules ID": RULE_SHOW,
+    "clusters list": CLUSTER_LIST,
+    "clusters show": CLUSTER_SHOW,
 }
