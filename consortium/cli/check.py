@@ -32,7 +32,12 @@ RuleIds = Annotated[
 
 def check(
     path: Annotated[Path, typer.Argument(help="The consortium file.")] = Path("consortium.yaml"),
-    output: Annotated[str, format_option(CHECK)] = "text",
+    output: Annotated[
+        str,
+        format_option(
+            CHECK, "Output format; auto: github under GitHub Actions, else text.", ("auto",)
+        ),
+    ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     summary: Annotated[
         bool, typer.Option("--summary", help="Append a Markdown report to $GITHUB_STEP_SUMMARY.")
@@ -60,6 +65,7 @@ def check(
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
+    output = _pick(output)
     rules = _rules(select, ignore)
     report = check_file(path, instant, Folders(clusters, requests, calls), rules)
     if isinstance(report, list):
@@ -73,6 +79,13 @@ def check(
             f"({len(report.errors)} error(s), {len(report.warnings)} warning(s))\n"
         )
     render(CHECK, output, report, 0 if report.passes(strict) else 1)
+
+
+def _pick(output: str) -> str:
+    """``auto``: annotations where a GitHub runner reads them, plain text anywhere else."""
+    if output != "auto":
+        return output
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":

@@ -80,9 +80,12 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
     raise typer.Exit(code)
 
 
-def format_option(formats: Formats, help: str = "Output format.") -> Any:
-    """The ``--format`` option of a view: its choices are its writer registry's names."""
-    names = formats.names
+def format_option(
+    formats: Formats, help: str = "Output format.", extra: tuple[str, ...] = ()
+) -> Any:
+    """The ``--format`` option of a view: its choices are its writer registry's names, and
+    ``extra`` names the command resolves itself (``check``'s ``auto``)."""
+    names = (*extra, *formats.names)
 
     def chosen(value: str) -> str:
         if value not in names:
