@@ -92,7 +92,32 @@ def _proposal(folder: Path, consortium: Path) -> Path:
     return folder
 
 
-def _try_repo(repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hooks_repo(tmp_path_factory) -> Path:
+    """This repository as it is on disk (new and changed files too), committed in a
+    scratch git repo: `try-repo` installs what is being tested, not the last commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: pre-commit try-repo needs one")
+    copy = tmp_path_factory.mktemp("hooks-repo")
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "hooks under test"], cwd=copy, check=True)
+    return copy
+
+
+def _try_repo(repo: Path, hook: str, home: Path, hooks: Path) -> subprocess.CompletedProcess[str]:
     """`pre-commit try-repo <this repository> HOOK --all-files` in ``repo``.
 
     The hooks are ``language: python``: pre-commit builds a virtual environment and
@@ -103,7 +128,7 @@ def _try_repo(repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "CONSORTIUM_NOW": "2020-11-20"}
     env.pop("GITHUB_ACTIONS", None)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
-    result = tool("pre-commit", "try-repo", ROOT, hook, "--all-files", cwd=repo, env=env)
+    result = tool("pre-commit", "try-repo", hooks, hook, "--all-files", cwd=repo, env=env)
     if result.returncode == 3 and "pip" in result.stdout + result.stderr:
         pytest.skip(
             f"pre-commit could not install the hook (no package index?): {result.stdout[-300:]}"
@@ -112,21 +137,21 @@ def _try_repo(repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
-def test_precommit_hooks_pass_and_fail(tmp_path, precommit_home):
+def test_precommit_hooks_pass_and_fail(tmp_path, precommit_home, hooks_repo):
     good = _proposal(tmp_path / "good", EXAMPLE / "consortium-complete.yaml")
     bad = _proposal(tmp_path / "bad", EXAMPLE / "consortium.yaml")
     (bad / "clusters" / "broken.yaml").write_text("name: Broken\n")
     subprocess.run(["git", "add", "-A"], cwd=bad, check=True)
 
-    passed = _try_repo(good, "consortium-check", precommit_home)
+    passed = _try_repo(good, "consortium-check", precommit_home, hooks_repo)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "consortium check" in passed.stdout and "Passed" in passed.stdout
-    valid = _try_repo(good, "consortium-validate", precommit_home)
+    valid = _try_repo(good, "consortium-validate", precommit_home, hooks_repo)
     assert valid.returncode == 0 and "Passed" in valid.stdout, valid.stdout
 
-    failed = _try_repo(bad, "consortium-check", precommit_home)
+    failed = _try_repo(bad, "consortium-check", precommit_home, hooks_repo)
     assert failed.returncode == 1 and "Failed" in failed.stdout
     assert "INCOMPLETE" in failed.stdout and "exit code: 1" in failed.stdout
-    invalid = _try_repo(bad, "consortium-validate", precommit_home)
+    invalid = _try_repo(bad, "consortium-validate", precommit_home, hooks_repo)
     assert invalid.returncode == 1 and "exit code: 2" in invalid.stdout
     assert "broken.yaml:1:1: missing required key 'country'" in invalid.stdout

@@ -14,7 +14,17 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, clusters, files, importing, requests, rules, version
+from consortium.cli import (
+    calls,
+    check,
+    clusters,
+    files,
+    importing,
+    init,
+    requests,
+    rules,
+    version,
+)
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -34,6 +44,7 @@ app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)
 app.command()(rules.rules)
+app.command()(init.init)
 app.command("import")(importing.import_profiles)
 
 
