@@ -15,6 +15,7 @@ from consortium.cli.common import (
     report_problems,
     resolve_now,
 )
+from consortium.cli.completion import cluster_ids
 from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
 from consortium.text import path_text, shorten
 
@@ -82,7 +83,10 @@ def list_clusters(
 
 @app.command("show")
 def show_cluster(
-    cluster_id: Annotated[str, typer.Argument(help="The cluster's id, e.g. dk-vestenergi.")],
+    cluster_id: Annotated[
+        str,
+        typer.Argument(help="The cluster's id, e.g. dk-vestenergi.", autocompletion=cluster_ids),
+    ],
     folder: DirOption = Path("clusters"),
     output: Annotated[str, format_option(CLUSTER_SHOW)] = "text",
     today: TodayOption = None,

@@ -92,7 +92,16 @@ def format_option(
             raise typer.BadParameter(f"'{shorten(value)}' is not one of {', '.join(names)}")
         return value
 
-    return typer.Option("--format", "-f", help=help, metavar="|".join(names), callback=chosen)
+    from consortium.cli.completion import format_names
+
+    return typer.Option(
+        "--format",
+        "-f",
+        help=help,
+        metavar="|".join(names),
+        callback=chosen,
+        autocompletion=format_names(names),
+    )
 
 
 def render(formats: Formats, name: str, value: object, code: int = 0) -> NoReturn:

@@ -6,11 +6,17 @@ from typing import Annotated
 import typer
 
 from consortium.cli.common import fail, fail_message, say
+from consortium.cli.completion import call_ids
 from consortium.text import path_text, shorten
 
 
 def init(
-    call: Annotated[str, typer.Option("--call", help="The call's id, e.g. COS-CLUSTER-2020-3-03.")],
+    call: Annotated[
+        str,
+        typer.Option(
+            "--call", help="The call's id, e.g. COS-CLUSTER-2020-3-03.", autocompletion=call_ids
+        ),
+    ],
     folder: Annotated[Path, typer.Argument(help="Folder of the new proposal repo.")] = Path("."),
     request: Annotated[
         str | None, typer.Option("--request", help="The EEN request it answers.")

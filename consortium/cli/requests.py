@@ -17,6 +17,7 @@ from consortium.cli.common import (
     resolve_now,
     say,
 )
+from consortium.cli.completion import request_refs
 from consortium.report.formats import DEADLINES, REQUEST_LIST, REQUEST_SHOW
 from consortium.text import path_text, shorten
 
@@ -94,7 +95,10 @@ def list_requests(
 @app.command("show")
 def show(
     reference: Annotated[
-        str, typer.Argument(help="The request's reference, e.g. RDFR20201119001.")
+        str,
+        typer.Argument(
+            help="The request's reference, e.g. RDFR20201119001.", autocompletion=request_refs
+        ),
     ],
     folder: DirOption = Path("requests"),
     output: Annotated[str, format_option(REQUEST_SHOW)] = "text",
