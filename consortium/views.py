@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a view module imports what it renders, no more
     from consortium.catalogue import DeadlineRow, Listing
     from consortium.checks import Report
+    from consortium.directory import Entry
     from consortium.matching.rank import Opening, Ranking
     from consortium.matching.situation import Situation
     from consortium.matching.suggest import Outcome
@@ -88,3 +89,15 @@ class Suggestions:
 
     report: Report
     outcome: Outcome
+
+
+@dataclass(frozen=True)
+class ClusterList:
+    entries: list[Entry]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    entry: Entry
+    now: datetime

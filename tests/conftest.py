@@ -22,6 +22,7 @@ SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
 @pytest.fixture(autouse=True)
 def _no_env_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONSORTIUM_NOW", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # check --format auto: text
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
 

@@ -118,6 +118,8 @@ VIEW_ARGS = {
         EXAMPLE / "clusters",
     ),
     "suggest": ("suggest", EXAMPLE / "consortium.yaml"),
+    "clusters list": ("clusters", "list", "--dir", EXAMPLE / "clusters"),
+    "clusters show": ("clusters", "show", "dk-vestenergi", "--dir", EXAMPLE / "clusters"),
 }
 
 
@@ -148,9 +150,10 @@ def test_every_format_parses(cli, view, fmt):
 
 TOKENS = {
     "requests list": ["RDFR20201119001", "RDRPL20241031001", "20 Dec 2020", "closed", "open"],
-    "deadlines": ["RDFR20201119001", "RDRSI20261102001", "20 Dec 2020", "28 May 2027"],
+    "deadlines": ["RDFR20201119001", "RDRSI20261102001", "02 Feb 2021", "28 May 2027"],
     "calls list": ["COS-CLUSTER-2020-3-03", "SMP-COSME-2024-CLUSTER-01", "02 Feb 2021"],
     "check": ["at-upper-austria-energy", "fr-energy-transition", "coordinator", "confirmed"],
+    "clusters list": ["at-upper-austria-energy", "it-edilnova-construction", "silver", "PT"],
 }
 
 

@@ -14,7 +14,18 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import calls, check, files, importing, matching, requests, rules
+from consortium.cli import (
+    calls,
+    check,
+    clusters,
+    files,
+    importing,
+    init,
+    matching,
+    requests,
+    rules,
+    version,
+)
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -25,13 +36,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.callback()(version.main_options)
 app.add_typer(requests.app, name="requests")
 app.add_typer(calls.app, name="calls")
+app.add_typer(clusters.app, name="clusters")
 app.command()(check.check)
 app.command()(requests.deadlines)
 app.command()(files.validate)
 app.command()(files.schema)
 app.command()(rules.rules)
+app.command()(init.init)
 app.command("import")(importing.import_profiles)
 app.command()(matching.match)
 app.command()(matching.suggest)

@@ -14,6 +14,7 @@ from consortium.cli.common import (
     report_problems,
     resolve_now,
 )
+from consortium.cli.completion import call_ids
 from consortium.report.formats import CALL_LIST, CALL_SHOW
 from consortium.text import closest, shorten
 
@@ -51,7 +52,10 @@ def list_calls(
 
 @app.command("show")
 def show_call(
-    call_id: Annotated[str, typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.")],
+    call_id: Annotated[
+        str,
+        typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.", autocompletion=call_ids),
+    ],
     calls_dir: CallsDir = Path("calls"),
     output: Annotated[str, format_option(CALL_SHOW)] = "text",
     today: TodayOption = None,

@@ -32,7 +32,12 @@ RuleIds = Annotated[
 
 def check(
     path: Annotated[Path, typer.Argument(help="The consortium file.")] = Path("consortium.yaml"),
-    output: Annotated[str, format_option(CHECK)] = "text",
+    output: Annotated[
+        str,
+        format_option(
+            CHECK, "Output format; auto: github under GitHub Actions, else text.", ("auto",)
+        ),
+    ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     summary: Annotated[
         bool, typer.Option("--summary", help="Append a Markdown report to $GITHUB_STEP_SUMMARY.")
@@ -60,6 +65,7 @@ def check(
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
+    output = _pick(output)
     rules = _rules(select, ignore)
     checked = check_file(path, instant, Folders(clusters, requests, calls), rules, strict)
     if isinstance(checked, list):
@@ -79,6 +85,13 @@ def _said(report: "Report | Unchecked") -> str:
     if isinstance(report, Unchecked):
         return "could not be checked"
     return f"{report.summary} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
+
+
+def _pick(output: str) -> str:
+    """``auto``: annotations where a GitHub runner reads them, plain text anywhere else."""
+    if output != "auto":
+        return output
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":

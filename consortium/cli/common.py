@@ -80,16 +80,28 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
     raise typer.Exit(code)
 
 
-def format_option(formats: Formats, help: str = "Output format.") -> Any:
-    """The ``--format`` option of a view: its choices are its writer registry's names."""
-    names = formats.names
+def format_option(
+    formats: Formats, help: str = "Output format.", extra: tuple[str, ...] = ()
+) -> Any:
+    """The ``--format`` option of a view: its choices are its writer registry's names, and
+    ``extra`` names the command resolves itself (``check``'s ``auto``)."""
+    names = (*extra, *formats.names)
 
     def chosen(value: str) -> str:
         if value not in names:
             raise typer.BadParameter(f"'{shorten(value)}' is not one of {', '.join(names)}")
         return value
 
-    return typer.Option("--format", "-f", help=help, metavar="|".join(names), callback=chosen)
+    from consortium.cli.completion import format_names
+
+    return typer.Option(
+        "--format",
+        "-f",
+        help=help,
+        metavar="|".join(names),
+        callback=chosen,
+        autocompletion=format_names(names),
+    )
 
 
 def render(formats: Formats, name: str, value: object, code: int = 0) -> NoReturn:

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,9 +15,16 @@ from consortium.cli.common import (
     render,
     report_problems,
     resolve_now,
+    say,
 )
+from consortium.cli.completion import request_refs
 from consortium.report.formats import DEADLINES, REQUEST_LIST, REQUEST_SHOW
 from consortium.text import path_text, shorten
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from consortium.catalogue import DeadlineRow
 
 app = typer.Typer(help="List and show partner-search requests.", no_args_is_help=True)
 
@@ -88,7 +95,10 @@ def list_requests(
 @app.command("show")
 def show(
     reference: Annotated[
-        str, typer.Argument(help="The request's reference, e.g. RDFR20201119001.")
+        str,
+        typer.Argument(
+            help="The request's reference, e.g. RDFR20201119001.", autocompletion=request_refs
+        ),
     ],
     folder: DirOption = Path("requests"),
     output: Annotated[str, format_option(REQUEST_SHOW)] = "text",
@@ -112,24 +122,76 @@ def show(
     render(REQUEST_SHOW, output, RequestView(found, instant))
 
 
+def _within(value: str | None) -> str | None:
+    """Checked at parse time, so a bad window is a one-line usage error."""
+    if value is not None:
+        from consortium.agenda import parse_within
+
+        try:
+            parse_within(value)
+        except ValueError as exc:
+            raise typer.BadParameter(f"'{shorten(value)}': {exc}") from None
+    return value
+
+
 def deadlines(
     folder: Annotated[
         Path, typer.Argument(help="Folder of request files.", file_okay=False)
     ] = Path("requests"),
-    all_: Annotated[bool, typer.Option("--all", help="Include deadlines already passed.")] = False,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help="Include passed deadlines and closed requests' EOI deadlines."),
+    ] = False,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            help="Only deadlines within this window: 36h, 14d, 2w.",
+            metavar="SPAN",
+            callback=_within,
+        ),
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", "-c", help="Requester country (repeatable).")
+    ] = None,
+    call: Annotated[str | None, typer.Option(help="Part of the call id.")] = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option(help="Write an iCalendar file (reminders 7 and 1 days before) instead."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --ics file.")] = False,
     output: Annotated[str, format_option(DEADLINES)] = "table",
     calls_dir: CallsOption = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
-    """The coming EOI and call deadlines across requests, soonest first."""
-    from consortium.catalogue import deadline_rows
+    """The coming EOI and call deadlines across requests, soonest first.
+
+    A closed request takes no more expressions of interest: its EOI deadline shows only
+    with --all.
+    """
+    from consortium.agenda import DeadlineFilter, agenda, parse_within
     from consortium.views import DeadlineList
 
     instant = resolve_now(today, now)
     items, had_problems = _catalogue(folder, calls_dir)
-    view = DeadlineList(deadline_rows(items, instant, passed=all_), instant)
-    render(DEADLINES, output, view, 2 if had_problems else 0)
+    span = parse_within(within) if within else None
+    rows = agenda(items, instant, DeadlineFilter.of(all_, span, country or [], call))
+    code = 2 if had_problems else 0
+    if ics is not None:
+        _write_ics(ics, rows, instant, force)
+        raise typer.Exit(code)
+    render(DEADLINES, output, DeadlineList(rows, instant), code)
+
+
+def _write_ics(path: Path, rows: "list[DeadlineRow]", instant: "datetime", force: bool) -> None:
+    """The calendar through the one atomic write path; a refusal is one line, exit 2."""
+    from consortium.calendar import calendar_text
+    from consortium.writes import write_text
+
+    problem = write_text(path, calendar_text(rows, instant), force)
+    if problem:
+        fail([problem])
+    say(f"wrote {len(rows)} deadline(s) to {path_text(path)}")
 
 
 __all__ = ["app", "deadlines", "fail"]

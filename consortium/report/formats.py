@@ -74,6 +74,13 @@ MATCH_CLUSTER = Formats(
 SUGGEST = Formats(
     text="matching:suggest_text", json="matching:suggest_json", markdown="matching:suggest_markdown"
 )
+CLUSTER_LIST = Formats(
+    table="clusters:write_table",
+    json="clusters:write_json",
+    csv="clusters:write_csv",
+    markdown="clusters:write_markdown",
+)
+CLUSTER_SHOW = Formats(text="clusters:show_text", json="clusters:show_json")
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,
@@ -86,4 +93,6 @@ VIEWS = {
     "match": MATCH_REQUEST,
     "match --cluster": MATCH_CLUSTER,
     "suggest": SUGGEST,
+    "clusters list": CLUSTER_LIST,
+    "clusters show": CLUSTER_SHOW,
 }

@@ -1,0 +1,107 @@
+"""`consortium clusters list|show`: browse a folder of cluster profiles."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from consortium.cli.common import (
+    NowOption,
+    TodayOption,
+    fail_message,
+    format_option,
+    render,
+    report_problems,
+    resolve_now,
+)
+from consortium.cli.completion import cluster_ids
+from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
+from consortium.text import path_text, shorten
+
+if TYPE_CHECKING:
+    from consortium.directory import Entry
+
+app = typer.Typer(help="List and show cluster profiles.", no_args_is_help=True)
+DirOption = Annotated[
+    Path, typer.Option("--dir", "-d", help="Folder of cluster profiles.", file_okay=False)
+]
+
+
+class Level(StrEnum):
+    bronze = "bronze"
+    silver = "silver"
+    gold = "gold"
+
+
+class Role(StrEnum):
+    coordinator = "coordinator"
+    partner = "partner"
+
+
+def _directory(folder: Path) -> "tuple[list[Entry], bool]":
+    """Every loadable profile; bad files reported on stderr, the rest kept."""
+    from consortium.directory import load_directory
+
+    if not folder.is_dir():
+        fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --dir)")
+    entries, problems = load_directory(folder)
+    report_problems(problems)
+    return entries, bool(problems)
+
+
+@app.command("list")
+def list_clusters(
+    folder: DirOption = Path("clusters"),
+    country: Annotated[
+        list[str] | None, typer.Option("--country", "-c", help="Country code (repeatable).")
+    ] = None,
+    sector: Annotated[str | None, typer.Option(help="Word in a sector.")] = None,
+    label: Annotated[
+        Level | None, typer.Option(help="At least this label, still valid on the day.")
+    ] = None,
+    role: Annotated[Role | None, typer.Option(help="Takes this role.")] = None,
+    output: Annotated[str, format_option(CLUSTER_LIST)] = "table",
+    today: TodayOption = None,
+    now: NowOption = None,
+) -> None:
+    """List the cluster profiles in clusters/ (or --dir), by id.
+
+    Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
+    """
+    from consortium.directory import ClusterFilter
+    from consortium.views import ClusterList
+
+    instant = resolve_now(today, now)
+    entries, had_problems = _directory(folder)
+    chosen = ClusterFilter.of(
+        country or [], sector, label.value if label else None, role.value if role else None
+    )
+    kept = [e for e in entries if chosen.keeps(e, instant.date())]
+    render(CLUSTER_LIST, output, ClusterList(kept, instant), 2 if had_problems else 0)
+
+
+@app.command("show")
+def show_cluster(
+    cluster_id: Annotated[
+        str,
+        typer.Argument(help="The cluster's id, e.g. dk-vestenergi.", autocompletion=cluster_ids),
+    ],
+    folder: DirOption = Path("clusters"),
+    output: Annotated[str, format_option(CLUSTER_SHOW)] = "text",
+    today: TodayOption = None,
+    now: NowOption = None,
+) -> None:
+    """Show every field of one cluster profile."""
+    from consortium.directory import find_cluster
+    from consortium.text import closest
+    from consortium.views import ClusterView
+
+    instant = resolve_now(today, now)
+    entries, _ = _directory(folder)
+    found = find_cluster(entries, cluster_id)
+    if found is None:
+        close = closest(cluster_id.strip().lower(), [e.id for e in entries])
+        hint = f"did you mean {close}?" if close else "see `consortium clusters list`"
+        fail_message(f"no cluster {shorten(cluster_id)} in {path_text(folder)}/: {hint}")
+    render(CLUSTER_SHOW, output, ClusterView(found, instant))

@@ -1,0 +1,70 @@
+"""Shell completion: request references, cluster ids, call ids and format names.
+
+Typer calls these while the user presses Tab (``consortium --install-completion`` sets it
+up). They read only file names in the current folder (or the ``--dir`` given on the line),
+never file contents, and they never raise: a completion that fails completes nothing
+instead of printing a traceback into the user's prompt.
+"""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+Completer = Callable[..., list[str]]
+
+
+def _matching(names: Iterable[str], incomplete: str) -> list[str]:
+    start = incomplete.casefold()
+    return sorted({n for n in names if n.casefold().startswith(start)})
+
+
+def _stems(folder: Path) -> list[str]:
+    return [p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+
+
+def _folder(ctx: Any, default: str) -> Path:
+    given = getattr(ctx, "params", {}).get("folder") if ctx is not None else None
+    return Path(given) if given else Path(default)
+
+
+def request_refs(ctx: Any = None, incomplete: str = "") -> list[str]:
+    """References of the files in requests/ (or --dir): file names are references."""
+    try:
+        return _matching(_stems(_folder(ctx, "requests")), incomplete)
+    except Exception:
+        return []
+
+
+def cluster_ids(ctx: Any = None, incomplete: str = "") -> list[str]:
+    """Ids of the profiles in clusters/ (or --dir): a profile's id is its file's stem."""
+    try:
+        return _matching(_stems(_folder(ctx, "clusters")), incomplete)
+    except Exception:
+        return []
+
+
+def call_ids(incomplete: str = "") -> list[str]:
+    """The built-in calls and those in calls/."""
+    try:
+        from consortium.presets import PRESETS
+
+        ids = [str(p["id"]) for p in PRESETS]
+        calls = Path("calls")
+        if calls.is_dir():
+            ids += _stems(calls)
+        return _matching(ids, incomplete)
+    except Exception:
+        return []
+
+
+def format_names(names: Iterable[str]) -> Completer:
+    """A completer of one view's format names."""
+    known = tuple(names)
+
+    def complete(incomplete: str = "") -> list[str]:
+        try:
+            return _matching(known, incomplete)
+        except Exception:
+            return []
+
+    return complete

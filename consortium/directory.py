@@ -1,0 +1,78 @@
+"""A folder of cluster profiles as a directory to browse: loaded, filtered, found.
+
+`consortium clusters list|show` are views over this. Reads stay inside the proposal's root
+(the git work tree holding the folder), as everywhere; a bad file is a Problem and the
+others are still listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from consortium.labels import at_least, counting
+from consortium.loading import load_many, yaml_files
+from consortium.models import Cluster
+from consortium.problems import Problem
+from consortium.roots import Root
+
+
+class Entry(NamedTuple):
+    """One cluster profile and where it came from; its id is ``id:`` or the file stem."""
+
+    id: str
+    cluster: Cluster
+    path: Path
+
+
+def load_directory(folder: Path) -> tuple[list[Entry], list[Problem]]:
+    """Every loadable profile of ``folder``, by id; the problems of the others."""
+    if not folder.is_dir():
+        return [], [Problem(folder, "no such folder of clusters: give one with --dir")]
+    loaded, problems = load_many(yaml_files(folder), Cluster, Root.around(folder))
+    entries = [Entry(c.item.id or c.path.stem, c.item, c.path) for c in loaded]
+    return sorted(entries, key=lambda e: e.id), problems
+
+
+class ClusterFilter(NamedTuple):
+    """What `clusters list` keeps. A label counts only at the level asked or above and
+    while it is valid on the day given (a lapsed label is no label for a new proposal)."""
+
+    countries: frozenset[str] = frozenset()
+    sector: str | None = None
+    label: str | None = None
+    role: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        countries: Iterable[str] = (),
+        sector: str | None = None,
+        label: str | None = None,
+        role: str | None = None,
+    ) -> ClusterFilter:
+        return cls(frozenset(c.strip().upper() for c in countries), sector, label, role)
+
+    def keeps(self, entry: Entry, day: date) -> bool:
+        cluster = entry.cluster
+        return all(
+            (
+                not self.countries or cluster.country in self.countries,
+                not self.sector or _mentions(cluster.sectors, self.sector),
+                not self.label or at_least(counting(cluster.label, day), self.label),
+                not self.role or self.role in cluster.roles,
+            )
+        )
+
+
+def _mentions(values: Iterable[str], word: str) -> bool:
+    needle = word.strip().casefold()
+    return any(needle in value.casefold() for value in values)
+
+
+def find_cluster(entries: Iterable[Entry], wanted: str) -> Entry | None:
+    """The profile with id ``wanted`` (surrounding spaces and case forgiven)."""
+    key = wanted.strip().casefold()
+    return next((e for e in entries if e.id.casefold() == key), None)

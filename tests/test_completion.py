@@ -1,0 +1,76 @@
+"""Issue 12: shell completion. The callbacks are plain functions (tested directly, never
+raising); one completion runs end to end through Typer's environment-variable protocol."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consortium.cli.completion import call_ids, cluster_ids, format_names, request_refs
+from tests.conftest import EXAMPLE
+
+CONSORTIUM = Path(sys.executable).parent / "consortium"
+
+
+def test_callbacks_complete_from_the_current_folder(monkeypatch):
+    monkeypatch.chdir(EXAMPLE)
+    assert cluster_ids(None, "dk") == ["dk-vestenergi"]
+    assert len(cluster_ids(None, "")) == 8
+    assert request_refs(None, "rdfr") == ["RDFR20201119001"]
+    assert "COS-CLUSTER-2020-3-03" in call_ids("cos-")
+    assert call_ids("SMP") == ["SMP-COSME-2024-CLUSTER-01"]
+    assert format_names(["table", "json", "csv"])("c") == ["csv"]
+
+
+def test_callbacks_follow_dir_and_never_raise(monkeypatch, tmp_path):
+    class Ctx:
+        params = {"folder": EXAMPLE / "clusters"}
+
+    assert cluster_ids(Ctx(), "pt") == ["pt-norte-energy"]
+    monkeypatch.chdir(tmp_path)  # no clusters/, no requests/: nothing, no exception
+    assert cluster_ids(None, "x") == [] and request_refs(None, "") == []
+
+    class Broken:
+        @property
+        def params(self):
+            raise RuntimeError("boom")
+
+    assert cluster_ids(Broken(), "") == [] and request_refs(Broken(), "") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("consortium clusters show dk-", "dk-vestenergi"),
+        ("consortium calls show SMP", "SMP-COSME-2024-CLUSTER-01"),
+        ("consortium check --format gi", "github"),
+    ],
+)
+def test_bash_completion_end_to_end(words, expected):
+    env = {
+        **os.environ,
+        "_CONSORTIUM_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = subprocess.run(
+        [str(CONSORTIUM)], cwd=EXAMPLE, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected]
+
+
+def test_show_completion_prints_a_script(cli):
+    env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "SHELL": "/bin/bash"}
+    result = subprocess.run(
+        [str(CONSORTIUM), "--show-completion", "bash"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and "_CONSORTIUM_COMPLETE" in result.stdout
