@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium.deadlines import Deadline
 from consortium.problems import Problem
@@ -14,8 +14,7 @@ from consortium.rules import REGISTRY, Context, Finding, Rule
 from consortium.text import did_you_mean, shorten
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """The outcome of a check: the findings, and the deadlines counted from ``now``.
 
     One verdict, said the same way by every format and by the exit code: ``complete``;
@@ -89,8 +88,7 @@ class Report:
         return self.complete and not (strict and self.warnings)
 
 
-@dataclass(frozen=True)
-class Unchecked:
+class Unchecked(NamedTuple):
     """A consortium file that could not be checked: the located problems, so every machine
     format still has a document to print (CI always has something to show)."""
 

@@ -318,7 +318,7 @@ def test_internal_error_text_is_one_line(tmp_path):
     code = (
         "import sys, consortium.cli as c\n"
         "def boom(*a, **k): raise RuntimeError('two\\nlines\\x1b')\n"
-        "c.command = lambda: boom\nsys.argv = ['consortium']\nc.main()\n"
+        "c.command = lambda *a: boom\nsys.argv = ['consortium']\nc.main()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2

@@ -48,7 +48,7 @@ def test_internal_errors_are_one_line_and_exit_2(tmp_path):
     code = (
         "import sys, consortium.cli as c\n"
         "def boom(*a, **k): raise RuntimeError('boom')\n"
-        "c.command = lambda: boom\n"
+        "c.command = lambda *a: boom\n"
         "sys.argv = ['consortium', 'check']\n"
         "c.main()\n"
     )

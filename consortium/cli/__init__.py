@@ -8,47 +8,67 @@ each start, and string annotations cost it an ``eval`` each (about 5 ms in all).
 
 from __future__ import annotations
 
+import os
 import sys
+from importlib import import_module
 from typing import Any
 
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import (
-    calls,
-    check,
-    clusters,
-    files,
-    importing,
-    init,
-    matching,
-    requests,
-    rules,
-    version,
-)
+from consortium.cli import version
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
-app = typer.Typer(
-    name="consortium",
-    help="Build and check consortia of cluster organisations for EU funding calls.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.callback()(version.main_options)
-app.add_typer(requests.app, name="requests")
-app.add_typer(calls.app, name="calls")
-app.add_typer(clusters.app, name="clusters")
-app.command()(check.check)
-app.command()(requests.deadlines)
-app.command()(files.validate)
-app.command()(files.schema)
-app.command()(rules.rules)
-app.command()(init.init)
-app.command("import")(importing.import_profiles)
-app.command()(matching.match)
-app.command()(matching.suggest)
+# name -> "module:attribute" in consortium.cli: a command line imports only its own module.
+GROUPS = {"requests": "requests:app", "calls": "calls:app", "clusters": "clusters:app"}
+COMMANDS = {
+    "check": "check:check",
+    "deadlines": "requests:deadlines",
+    "validate": "files:validate",
+    "schema": "files:schema",
+    "rules": "rules:rules",
+    "init": "init:init",
+    "import": "importing:import_profiles",
+    "match": "matching:match",
+    "suggest": "matching:suggest",
+}
+
+
+def _load(target: str) -> Any:
+    module, _, attribute = target.partition(":")
+    return getattr(import_module(f"consortium.cli.{module}"), attribute)
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with the one command ``only`` that is about to run.
+
+    Typer reads the signature of every registered command at each start (about 1 ms per
+    command); a command line runs one, so only that one is built. Help, completion and an
+    unknown name get the whole app.
+    """
+    built = typer.Typer(
+        name="consortium",
+        help="Build and check consortia of cluster organisations for EU funding calls.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(version.main_options)  # also keeps a one-command app a group
+    for name, group in GROUPS.items():
+        if only in (None, name):
+            built.add_typer(_load(group), name=name)
+    for name, function in COMMANDS.items():
+        if only in (None, name):
+            built.command(name)(_load(function))
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    """``consortium.cli.app``: the whole app, built when first asked for (tests, docs)."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -73,7 +93,7 @@ def run(args: list[str] | None = None) -> int:
     """
     prepare_streams()
     try:
-        code = command()(args=args, prog_name="consortium", standalone_mode=False)
+        code = command(args)(args=args, prog_name="consortium", standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("consortium: interrupted\n")
         return 130
@@ -92,13 +112,18 @@ def run(args: list[str] | None = None) -> int:
     return code if isinstance(code, int) else 0
 
 
-def command() -> Any:
-    """The Click command behind ``app``, its help free of internal type names.
+def command(args: list[str] | None = None) -> Any:
+    """The Click command for ``args`` (the whole app without them), its help free of
+    internal type names.
 
     Typer shows a type beside each option (``<bool>``, ``<list[str]>``, ``<path>``); a
     cluster manager needs none of them: flags show nothing, values a plain word.
     """
-    built = typer.main.get_command(app)
+    words = sys.argv[1:] if args is None else args
+    first = next((w for w in words if not w.startswith("-")), None)
+    completing = any(k.endswith("_COMPLETE") for k in os.environ)
+    wanted = first if first in COMMANDS or first in GROUPS else None
+    built = typer.main.get_command(make_app(None if completing else wanted))
     _plain_help(built)
     return built
 
