@@ -361,3 +361,107 @@ def test_every_bundled_file_passes_schema_and_validate(cli, kind: str, path: Pat
     errors = list(jsonschema.Draft202012Validator(json_schema(kind)).iter_errors(data))
     assert not errors, [e.message for e in errors]
     assert cli("validate", path, "--kind", kind).exit_code == 0
+
+
+# SARIF (issue 12) --------------------------------------------------------------------------
+
+SARIF_STRUCTURE = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id", "shortDescription"],
+                                        },
+                                    }
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "level", "message", "locations"],
+                            "properties": {
+                                "level": {"enum": ["error", "warning", "note", "none"]},
+                                "message": {"type": "object", "required": ["text"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["physicalLocation"],
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "required": ["artifactLocation"],
+                                                "properties": {
+                                                    "artifactLocation": {
+                                                        "type": "object",
+                                                        "required": ["uri"],
+                                                    },
+                                                    "region": {
+                                                        "type": "object",
+                                                        "required": ["startLine"],
+                                                        "properties": {"startLine": {"minimum": 1}},
+                                                    },
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_sarif_has_the_required_structure(cli):
+    seed = EXAMPLE / "consortium.yaml"
+    result = cli("check", seed, "--format", "sarif", *TODAY)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SARIF_STRUCTURE)
+    run = data["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert set(rules) >= {"coordinator", "sought-partner", "not-checkable"}
+    found = {(r["ruleId"], r["level"]) for r in run["results"]}
+    assert ("coordinator", "error") in found and ("unconfirmed-member", "warning") in found
+    first = run["results"][0]
+    assert rules[first["ruleIndex"]] == first["ruleId"]
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(seed)
+
+
+def test_sarif_of_a_file_that_cannot_be_checked(cli, tmp_path):
+    path = tmp_path / "consortium.yaml"
+    path.write_text("call: COS-CLUSTER-2020-3-03\nmembers:\n  - {cluster: dk\n")
+    result = cli("check", path, "--format", "sarif", *TODAY)
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SARIF_STRUCTURE)
+    (only,) = data["runs"][0]["results"]
+    assert only["ruleId"] == "not-checkable" and only["level"] == "error"
+    assert only["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    assert data["runs"][0]["invocations"][0]["executionSuccessful"] is False

@@ -35,6 +35,7 @@ CHECK = Formats(
     github="check_machine:write_github",
     markdown="check_machine:write_markdown",
     junit="check_machine:write_junit",
+    sarif="check_sarif:write_sarif",
 )
 REQUEST_LIST = Formats(
     table="requests:write_table",

@@ -1,0 +1,91 @@
+"""The check report as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+Rules come from the registry with their descriptions; each finding is a result on its file
+and line; a file that could not be checked gives one error result per problem (rule
+``not-checkable``), so code scanning shows a YAML typo where it is.
+Reference: OASIS SARIF 2.1.0 (docs.oasis-open.org/sarif/sarif/v2.1.0), GitHub's "SARIF
+support for code scanning" (required: version, runs[].tool.driver.name, results[].message
+and ruleId, locations with artifactLocation.uri and region.startLine >= 1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+from consortium.checks import Report, Unchecked
+from consortium.report.values import dump_json
+from consortium.rules import REGISTRY
+from consortium.text import path_text
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+NOT_CHECKABLE = {
+    "id": "not-checkable",
+    "name": "NotCheckable",
+    "shortDescription": {"text": "the file could not be read or validated"},
+    "fullDescription": {"text": "A problem with the file itself: fix it before the check can run."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _rules() -> list[dict[str, Any]]:
+    rules = [
+        {
+            "id": rule.id,
+            "name": "".join(word.capitalize() for word in rule.id.split("-")),
+            "shortDescription": {"text": rule.summary or rule.id},
+            "fullDescription": {"text": rule.description or rule.id},
+            "defaultConfiguration": {"level": rule.severity},
+            "helpUri": "https://consortium.invalid/rules/" + rule.id,
+        }
+        for rule in REGISTRY.values()
+    ]
+    return [*rules, NOT_CHECKABLE]
+
+
+def _uri(path: Path) -> str:
+    """Forward slashes, relative as given (code scanning resolves it from the checkout)."""
+    return path_text(path).replace("\\", "/")
+
+
+def _result(
+    rule: str, level: str, text: str, path: Path, line: int, column: int = 0
+) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}}
+    if line >= 1:
+        location["region"] = {"startLine": line, **({"startColumn": column} if column >= 1 else {})}
+    index = [r["id"] for r in _rules()].index(rule)
+    return {
+        "ruleId": rule,
+        "ruleIndex": index,
+        "level": level,
+        "message": {"text": text},
+        "locations": [{"physicalLocation": location}],
+    }
+
+
+def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
+    from consortium import __version__
+
+    if isinstance(report, Unchecked):
+        results = [
+            _result("not-checkable", "error", p.message, p.path, p.line, p.column)
+            for p in report.problems
+        ]
+        success = False
+    else:
+        results = [_result(f.rule, f.severity, f.message, f.path, f.line) for f in report.findings]
+        success = True
+    run = {
+        "tool": {
+            "driver": {
+                "name": "consortium",
+                "version": __version__,
+                "informationUri": "https://consortium.invalid/",
+                "rules": _rules(),
+            }
+        },
+        "invocations": [{"executionSuccessful": success}],
+        "results": results,
+    }
+    dump_json({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream)
