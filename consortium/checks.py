@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from consortium.deadlines import Deadline
+from consortium.links import Member
 from consortium.problems import Problem
-from consortium.proposal import Folders, Member, Proposal, load_proposal
+from consortium.proposal import Folders, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
 from consortium.text import did_you_mean, shorten
 

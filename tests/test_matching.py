@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from consortium.checks import check_file, run
 from consortium.deadlines import parse_now
+from consortium.links import Member
 from consortium.matching.suggest import suggest
 from consortium.models import Cluster, MemberSpec
-from consortium.proposal import Member
 from tests.conftest import EXAMPLE
 from tests.proposals import build, cluster
 

@@ -19,12 +19,12 @@ from consortium.checks import Report, run
 from consortium.eligibility import member_states
 from consortium.fit import fit
 from consortium.labels import lapses_before
+from consortium.links import Member
 from consortium.matching.needs import Needs, needs_of
 from consortium.matching.score import COUNTED_REGIONS, Candidate, assess
 from consortium.matching.situation import Situation, build
 from consortium.models import Cluster, MemberSpec
 from consortium.models.fields import LABEL_ORDER
-from consortium.proposal import Member
 from consortium.rules import Context
 
 MAX_ADDITIONS = 4

@@ -16,8 +16,9 @@ from types import ModuleType
 from typing import Literal, NamedTuple
 
 from consortium.eligibility import Scope, expand
+from consortium.links import Member
 from consortium.models import Seeking
-from consortium.proposal import Member, Proposal
+from consortium.proposal import Proposal
 
 Severity = Literal["error", "warning"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.fit import Fit, fit
+from consortium.links import Member
 from consortium.models import Seeking
-from consortium.proposal import Member
 from consortium.rules.base import Context, Hit, describe
 
 ID = "sought-partner"
