@@ -58,6 +58,10 @@ def match(
     if output not in formats.names:
         fail_message(f"--format {shorten(output)}: choose one of {', '.join(formats.names)}")
     instant = resolve_now(today, now)
+    if not clusters.is_dir():
+        fail_message(
+            f"no folder of cluster profiles {path_text(clusters)}: give one with --clusters"
+        )
     pool, pool_problems = load_pool(clusters)
     items, item_problems = load_catalogue(requests, calls)
     report_problems(pool_problems + item_problems)
