@@ -24,7 +24,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     if wanted is not None and count < wanted:
         missing = wanted - count
         others = len(ctx.members) - count
-        aside = f" ({others} more that do not count: see not-counted)" if others else ""
+        verb = "does" if others == 1 else "do"
+        aside = f" ({others} more that {verb} not count: see not-counted)" if others else ""
         yield ctx.at_key(
             f"{count} member(s){aside}, the call needs at least {wanted}: add {missing} more",
             "members",
