@@ -33,7 +33,8 @@ CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 def run(*args: str | Path, env: dict[str, str] | None = None, **kwargs):  # type: ignore[no-untyped-def]
     """The installed command in a real process: real streams, real exit codes."""
-    full_env = {k: v for k, v in os.environ.items() if k != "CONSORTIUM_NOW"}
+    dropped = ("CONSORTIUM_NOW", "CONSORTIUM_CACHE_DIR", "CONSORTIUM_NO_CACHE")
+    full_env = {k: v for k, v in os.environ.items() if k not in dropped}
     full_env |= {"NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
     options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
     return subprocess.run(
