@@ -68,12 +68,14 @@ MATCH_REQUEST = Formats(
     table="matching:match_table", json="matching:match_json", markdown="matching:match_markdown"
 )
 MATCH_CLUSTER = Formats(
-    table="matching:cluster_table",
-    json="matching:cluster_json",
-    markdown="matching:cluster_markdown",
+    table="openings:cluster_table",
+    json="openings:cluster_json",
+    markdown="openings:cluster_markdown",
 )
 SUGGEST = Formats(
-    text="matching:suggest_text", json="matching:suggest_json", markdown="matching:suggest_markdown"
+    text="suggestions:suggest_text",
+    json="suggestions:suggest_json",
+    markdown="suggestions:suggest_markdown",
 )
 CLUSTER_LIST = Formats(
     table="clusters:write_table",

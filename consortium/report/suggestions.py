@@ -1,0 +1,79 @@
+"""The view of `suggest`: the smallest sets of additions, and what no addition fixes."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from consortium.report.matching import candidate_value
+from consortium.report.values import dump_json, markdown_table
+from consortium.text import visible
+from consortium.views import Suggestions
+
+
+def suggestion_values(view: Suggestions) -> list[dict[str, Any]]:
+    return [
+        {
+            "rank": i,
+            "size": len(s.additions),
+            "fixes": s.fixes,
+            "score": s.score,
+            "additions": [{"role": a.role, **candidate_value(a.candidate)} for a in s.additions],
+        }
+        for i, s in enumerate(view.outcome.suggestions, 1)
+    ]
+
+
+def suggest_json(view: Suggestions, stream: TextIO) -> None:
+    needs = view.outcome.needs
+    dump_json(
+        {
+            "file": str(view.report.proposal.path),
+            "verdict": view.report.verdict,
+            "suggestions": suggestion_values(view),
+            "unfixable": [{"rule": r, "why": w} for r, w in needs.unfixable],
+            "unreachable": view.outcome.unreachable,
+        },
+        stream,
+    )
+
+
+def suggest_text(view: Suggestions, stream: TextIO) -> None:
+    outcome = view.outcome
+    if not outcome.needs.any and not outcome.needs.unfixable:
+        stream.write(f"{view.report.summary}: nothing to add\n")
+        return
+    for i, s in enumerate(outcome.suggestions, 1):
+        stream.write(
+            f"{i}. add {len(s.additions)} (fixes {', '.join(s.fixes) or 'nothing'}; score {s.score})\n"
+        )
+        for a in s.additions:
+            c = a.candidate
+            stream.write(
+                f"   {visible(c.cluster_id)} ({c.cluster.country}) as {a.role}: "
+                f"{visible('; '.join(c.for_) or 'no points')}\n"
+            )
+    for line in outcome.unreachable:
+        stream.write(f"no known cluster can fix {visible(line)}\n")
+    for rule, why in outcome.needs.unfixable:
+        stream.write(f"no addition fixes {rule}: {why}\n")
+    if outcome.suggestions:
+        stream.write("`consortium suggest --apply N` adds suggestion N as invited members\n")
+
+
+def suggest_markdown(view: Suggestions, stream: TextIO) -> None:
+    rows = [
+        [
+            str(i),
+            ", ".join(f"`{a.candidate.cluster_id}` ({a.role})" for a in s.additions),
+            ", ".join(f"`{r}`" for r in s.fixes),
+            str(s.score),
+        ]
+        for i, s in enumerate(view.outcome.suggestions, 1)
+    ]
+    stream.write("## Suggested additions\n\n")
+    stream.write(markdown_table(["#", "Add", "Fixes", "Score"], rows))
+    for line in view.outcome.unreachable:
+        stream.write(f"\n- no known cluster can fix {visible(line)}")
+    for rule, why in view.outcome.needs.unfixable:
+        stream.write(f"\n- no addition fixes `{rule}`: {visible(why)}")
+    stream.write("\n")
