@@ -358,7 +358,7 @@ from consortium.calls import known_calls
 from consortium.catalogue import find, load_catalogue
 from consortium.checks import check_file
 from consortium.deadlines import parse_now
-from consortium.matching.pool import load_pool
+from consortium.directory import known_clusters
 from consortium.matching.rank import rank_clusters
 from consortium.matching.situation import for_request
 from consortium.matching.suggest import suggest
@@ -366,11 +366,11 @@ now = parse_now("2020-11-27", None, None)
 big, small, requests = (Path(a) for a in sys.argv[1:4])
 items, _ = load_catalogue(requests)
 calls, _ = known_calls(None)
-t0 = time.perf_counter(); pool, _ = load_pool(big); t1 = time.perf_counter()
+t0 = time.perf_counter(); pool, _ = known_clusters(big); t1 = time.perf_counter()
 ranking = rank_clusters(pool.items(), for_request(find(items, "RDFR20201119001"), calls, now))
 t2 = time.perf_counter()
 t3 = time.perf_counter(); report = check_file(small / "consortium.yaml", now)
-pool2, _ = load_pool(small / "clusters"); t4 = time.perf_counter()
+pool2, _ = known_clusters(small / "clusters"); t4 = time.perf_counter()
 outcome = suggest(report, pool2.items()); t5 = time.perf_counter()
 print(json.dumps({"load_10k": t1 - t0, "score_10k": t2 - t1, "ranked": len(ranking.ranked),
                   "load_2k": t4 - t3, "suggest_2k": t5 - t4,

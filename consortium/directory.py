@@ -36,6 +36,12 @@ def load_directory(folder: Path) -> tuple[list[Entry], list[Problem]]:
     return sorted(entries, key=lambda e: e.id), problems
 
 
+def known_clusters(folder: Path) -> tuple[dict[str, Cluster], list[Problem]]:
+    """The profiles of ``folder`` by id, as `match` and `suggest` draw on them."""
+    entries, problems = load_directory(folder)
+    return {e.id: e.cluster for e in entries}, problems
+
+
 class ClusterFilter(NamedTuple):
     """What `clusters list` keeps. A label counts only at the level asked or above and
     while it is valid on the day given (a lapsed label is no label for a new proposal)."""

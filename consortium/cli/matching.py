@@ -50,7 +50,7 @@ def match(
     score explained part by part), or with --cluster ID the open requests it could answer."""
     from consortium.calls import known_calls
     from consortium.catalogue import find, load_catalogue
-    from consortium.matching.pool import load_pool
+    from consortium.directory import known_clusters
 
     if (reference is None) == (cluster is None):
         fail_message("give a request reference, or --cluster ID (one of the two)")
@@ -62,7 +62,7 @@ def match(
         fail_message(
             f"no folder of cluster profiles {path_text(clusters)}: give one with --clusters"
         )
-    pool, pool_problems = load_pool(clusters)
+    pool, pool_problems = known_clusters(clusters)
     items, item_problems = load_catalogue(requests, calls)
     report_problems(pool_problems + item_problems)
     if not pool:
@@ -147,7 +147,7 @@ def suggest(
     """The smallest sets of known clusters whose addition would complete the consortium,
     best first, with the rules each fixes; --apply N adds suggestion N as invited members."""
     from consortium.checks import check_file
-    from consortium.matching.pool import load_pool
+    from consortium.directory import known_clusters
     from consortium.matching.suggest import suggest as find_suggestions
     from consortium.proposal import Folders
     from consortium.views import Suggestions
@@ -158,7 +158,10 @@ def suggest(
     report = check_file(path, instant, Folders(clusters=clusters))
     if isinstance(report, list):
         fail(report)
-    pool, problems = load_pool(clusters or path.parent / "clusters")
+    folder = clusters or path.parent / "clusters"
+    if clusters is not None and not folder.is_dir():
+        fail_message(f"no folder of cluster profiles {path_text(folder)}: give one with --clusters")
+    pool, problems = known_clusters(folder) if folder.is_dir() else ({}, [])
     report_problems(problems)
     outcome = find_suggestions(report, pool.items(), limit=top or 5)
     if apply is not None:
