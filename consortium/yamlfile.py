@@ -7,10 +7,7 @@ is listed in ``yamlloader``; the README lists every limit.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,6 +17,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from consortium.problems import Problem, shorten
+from consortium.rawfile import read_bounded
 from consortium.yamlloader import ProfileLoader, too_many_values
 
 if TYPE_CHECKING:
@@ -64,38 +62,14 @@ def _child(node: Node, part: str | int) -> tuple[Any, Node] | None:
     return None
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
 def read_bytes(path: Path, root: Root | None = None) -> bytes | Problem:
     """The file's UTF-8 bytes (checked, not copied into a str: libyaml reads bytes faster),
     or a Problem saying why it cannot be read as UTF-8 text; never a file outside ``root``."""
     if root is not None and (reason := root.refuses(path)):
         return Problem(path, reason)
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; reading a file is unaffected
-        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(mode):
-                return Problem(path, "is not a regular file (a pipe or a device): not YAML text")
-            raw = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return Problem(path, "is a directory, not a file: name a .yaml file inside it")
-    except FileNotFoundError:
-        if os.path.islink(path):
-            target = os.readlink(path)
-            return Problem(
-                path, f"is a link to {target}, which does not exist: fix or remove the link"
-            )
-        return Problem(path, "no such file: check the path")
-    except PermissionError:
-        return Problem(path, "cannot be read (permission denied): check its permissions")
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return Problem(path, "is a symbolic link loop: point the link at a real file")
-        return Problem(path, f"cannot be read: {exc.strerror or exc}")
+    raw = read_bounded(path, MAX_BYTES, "YAML text")
+    if isinstance(raw, str):
+        return Problem(path, raw)
     if len(raw) > MAX_BYTES:
         return Problem(path, f"is larger than {MAX_BYTES // 1024} KiB: not a profile file")
     if b"\x00" in raw:

@@ -13,14 +13,13 @@ that are neither UTF-8 nor cp1252 are refused in one line.
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from consortium.rawfile import read_bounded
+
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_JSON_BYTES = 32 * 1024 * 1024  # a saved page of 200 full profiles is a few MB
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ class Text:
 
 def read_input(path: Path, limit: int) -> Text | str:
     """The file's text, or the reason it cannot be read (a one-line message)."""
-    raw = _read_bytes(path, limit)
+    raw = read_bounded(path, limit, "a profile text")
     if isinstance(raw, str):
         return raw
     if len(raw) > limit:
@@ -50,23 +49,6 @@ def read_input(path: Path, limit: int) -> Text | str:
         note = "not UTF-8: read as Windows-1252 (cp1252); check accented letters"
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return Text(text, note)
-
-
-def _read_bytes(path: Path, limit: int) -> bytes | str:
-    try:
-        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
-                return "is a directory"
-            if not stat.S_ISREG(mode):
-                return "is not a regular file (a pipe or a device): not a profile"
-            return handle.read(limit + 1)
-    except FileNotFoundError:
-        return "no such file: check the path"
-    except PermissionError:
-        return "cannot be read (permission denied): check its permissions"
-    except OSError as exc:
-        return f"cannot be read: {exc.strerror or exc}"
 
 
 def input_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
