@@ -14,6 +14,7 @@ from typing import NamedTuple
 from consortium.labels import at_least, lapses_before
 from consortium.models import Cluster, Seeking
 from consortium.sectors import common
+from consortium.text import joined
 
 ORGANISATION_TYPES = ("cluster", "business-network")
 # Words a request uses for "any EU project" rather than a programme.
@@ -132,4 +133,4 @@ def _experience(cluster: Cluster, seeking: Seeking) -> Criterion | None:
 
 
 def _either(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" or {words[-1]}"
+    return joined(words, "or")

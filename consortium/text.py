@@ -101,3 +101,10 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """ " (did you mean 'x'?)" for the closest of ``known``, or "" when none is close."""
     found = closest(name, known, cutoff)
     return f" (did you mean '{found}'?)" if found else ""
+
+
+def joined(words: list[str], last: str = "and") -> str:
+    """'PT, AT and DK', 'energy, digital or construction': a list as a sentence says it."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"

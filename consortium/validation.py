@@ -12,7 +12,7 @@ from pathlib import Path
 
 from consortium.kinds import FILE_KINDS, kind_of
 from consortium.loading import validate as validate_doc
-from consortium.models import Request
+from consortium.models import Call, Request
 from consortium.problems import Problem
 from consortium.roots import Root
 from consortium.text import did_you_mean, shorten
@@ -47,10 +47,11 @@ def validate_paths(paths: list[Path], kind: str | None = None) -> Validation:
     the rest."""
     result = Validation()
     seen: set[str] = set()
+    calls: CallsByFolder = {}
     for given in paths:
         root = Root.around(given if given.is_dir() else given.parent)
         for path in files_in(given):
-            found = [p for p in validate_file(path, root, kind) if str(p) not in seen]
+            found = [p for p in validate_file(path, root, kind, calls) if str(p) not in seen]
             seen.update(str(p) for p in found)
             result.files += 1
             result.bad += any(not p.message.startswith("warning: ") for p in found)
@@ -58,7 +59,12 @@ def validate_paths(paths: list[Path], kind: str | None = None) -> Validation:
     return result
 
 
-def validate_file(path: Path, root: Root, kind: str | None = None) -> list[Problem]:
+CallsByFolder = dict[Path, dict[str, Call]]
+
+
+def validate_file(
+    path: Path, root: Root, kind: str | None = None, calls: CallsByFolder | None = None
+) -> list[Problem]:
     """The file's problems; for a consortium file its links too (unknown cluster, call or
     request, resolved as `check` does), so `validate` catches what `check` would refuse."""
     doc = load(path, root)
@@ -73,17 +79,25 @@ def validate_file(path: Path, root: Root, kind: str | None = None) -> list[Probl
     result = validate_doc(doc, FILE_KINDS[kind])
     if isinstance(result, list):
         return result
-    return _unknown_call(path, doc, result) if isinstance(result, Request) else []
+    if isinstance(result, Request):
+        return _unknown_call(path, doc, result, {} if calls is None else calls)
+    return []
 
 
-def _unknown_call(path: Path, doc: Document, request: Request) -> list[Problem]:
+def _unknown_call(
+    path: Path, doc: Document, request: Request, seen: CallsByFolder
+) -> list[Problem]:
     """A request naming a call id the tool does not know: a warning with the closest id
-    (a request for a call without a preset names it in full, as a mapping)."""
+    (a request for a call without a preset names it in full, as a mapping). The calls of
+    each folder are read once per run (``seen``), not once per request."""
     from consortium.calls import known_calls
 
     if not isinstance(request.call, str):
         return []
-    calls, _ = known_calls(path.parent.parent / "calls")
+    folder = path.parent.parent / "calls"
+    if folder not in seen:
+        seen[folder] = known_calls(folder)[0]
+    calls = seen[folder]
     if request.call in calls:
         return []
     line, column = doc.locate(["call"])

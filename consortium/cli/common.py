@@ -104,6 +104,16 @@ def format_option(
     )
 
 
+def checked_format(formats: Formats, name: str | None) -> str:
+    """``name`` (by default the view's first format) when the view has it, else one line
+    and exit 2: for commands whose view, and so whose formats, depend on their arguments
+    (``rules`` and ``rules ID``, ``match REF`` and ``match --cluster``)."""
+    chosen = name or formats.names[0]
+    if chosen not in formats.names:
+        fail_message(f"--format: '{shorten(chosen)}' is not one of {', '.join(formats.names)}")
+    return chosen
+
+
 def render(formats: Formats, name: str, value: object, code: int = 0) -> NoReturn:
     """Write ``value`` in format ``name`` on stdout, then exit with ``code``."""
     write = formats.writer(name)

@@ -9,8 +9,10 @@ import typer
 from consortium.cli.common import (
     NowOption,
     TodayOption,
+    checked_format,
     fail,
     fail_message,
+    format_option,
     render,
     report_problems,
     resolve_now,
@@ -54,9 +56,7 @@ def match(
 
     if (reference is None) == (cluster is None):
         fail_message("give a request reference, or --cluster ID (one of the two)")
-    formats = MATCH_REQUEST if reference else MATCH_CLUSTER
-    if output not in formats.names:
-        fail_message(f"--format {shorten(output)}: choose one of {', '.join(formats.names)}")
+    output = checked_format(MATCH_REQUEST if reference else MATCH_CLUSTER, output)
     instant = resolve_now(today, now)
     if not clusters.is_dir():
         fail_message(
@@ -140,7 +140,7 @@ def suggest(
         Path | None, typer.Option(help="Cluster profiles (default: clusters/ beside the file).")
     ] = None,
     top: Top = None,
-    output: Format = "text",
+    output: Annotated[str, format_option(SUGGEST)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -152,8 +152,6 @@ def suggest(
     from consortium.proposal import Folders
     from consortium.views import Suggestions
 
-    if output not in SUGGEST.names:
-        fail_message(f"--format {shorten(output)}: choose one of {', '.join(SUGGEST.names)}")
     instant = resolve_now(today, now)
     report = check_file(path, instant, Folders(clusters=clusters))
     if isinstance(report, list):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from consortium.cli.common import fail_message, render
+from consortium.cli.common import checked_format, fail_message, render
 from consortium.report.formats import RULE_LIST, RULE_SHOW
 from consortium.text import did_you_mean, shorten
 
@@ -26,9 +26,7 @@ def rules(
     from consortium.views import RuleList, RuleView
 
     formats = RULE_LIST if rule_id is None else RULE_SHOW
-    chosen = output or formats.names[0]
-    if chosen not in formats.names:
-        fail_message(f"--format {shorten(chosen)}: choose one of {', '.join(formats.names)}")
+    chosen = checked_format(formats, output)
     if rule_id is None:
         render(RULE_LIST, chosen, RuleList(list(REGISTRY.values())))
     rule = REGISTRY.get(rule_id.strip().lower())

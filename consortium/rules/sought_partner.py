@@ -8,6 +8,7 @@ from consortium.fit import Fit, fit
 from consortium.links import Member
 from consortium.models import Seeking
 from consortium.rules.base import Context, Hit, describe
+from consortium.text import joined
 
 ID = "sought-partner"
 SEVERITY = "error"
@@ -40,7 +41,7 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def _sought(seeking: Seeking) -> str:
     sectors = seeking.sectors
-    what = ", ".join(sectors[:-1]) + f" or {sectors[-1]}" if len(sectors) > 1 else "".join(sectors)
+    what = joined(sectors, "or")
     sought = f"{what} {seeking.type or 'partner'}".strip()
     article = "an" if sought[:1].lower() in "aeiou" else "a"
     role = "to coordinate" if seeking.role == "coordinator" else "as a partner"
