@@ -18,6 +18,7 @@ from consortium.loading import Loaded, load_many, yaml_files
 from consortium.models import Call, CallInfo, Request
 from consortium.problems import Problem
 from consortium.roots import Root
+from consortium.text import mentions
 
 PROFILE_LIFETIME = timedelta(days=365)
 
@@ -113,17 +114,12 @@ class Filter(NamedTuple):
             (
                 not self.open_only or item.is_open(now),
                 not self.countries or request.country in self.countries,
-                not self.sector or _contains(request.sectors, self.sector),
-                not self.programme or _contains([item.programme or ""], self.programme),
-                not self.call or _contains([request.call_id or ""], self.call),
+                not self.sector or mentions(request.sectors, self.sector),
+                not self.programme or mentions([item.programme or ""], self.programme),
+                not self.call or mentions([request.call_id or ""], self.call),
                 not self.kinds or request.ref.short_kind in self.kinds,
             )
         )
-
-
-def _contains(values: Iterable[str], needle: str) -> bool:
-    needle = needle.casefold()
-    return any(needle in value.casefold() for value in values)
 
 
 def sort_listings(items: list[Listing], by: str, now: datetime) -> list[Listing]:

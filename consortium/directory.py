@@ -17,6 +17,7 @@ from consortium.loading import load_many, yaml_files
 from consortium.models import Cluster
 from consortium.problems import Problem
 from consortium.roots import Root
+from consortium.text import mentions
 
 
 class Entry(NamedTuple):
@@ -66,16 +67,11 @@ class ClusterFilter(NamedTuple):
         return all(
             (
                 not self.countries or cluster.country in self.countries,
-                not self.sector or _mentions(cluster.sectors, self.sector),
+                not self.sector or mentions(cluster.sectors, self.sector),
                 not self.label or at_least(counting(cluster.label, day), self.label),
                 not self.role or self.role in cluster.roles,
             )
         )
-
-
-def _mentions(values: Iterable[str], word: str) -> bool:
-    needle = word.strip().casefold()
-    return any(needle in value.casefold() for value in values)
 
 
 def find_cluster(entries: Iterable[Entry], wanted: str) -> Entry | None:

@@ -108,3 +108,10 @@ def joined(words: list[str], last: str = "and") -> str:
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def mentions(values: Iterable[str], word: str) -> bool:
+    """Whether any of ``values`` contains ``word``, case and surrounding spaces forgiven:
+    how the listing filters (``--sector``, ``--programme``, ``--call``) read a word."""
+    needle = word.strip().casefold()
+    return any(needle in value.casefold() for value in values)
