@@ -54,18 +54,41 @@ def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = 5
     members = {m.cluster_id for m in ctx.members}
     groups = groups_of(ctx, situation, needs, ((i, c) for i, c in known if i not in members))
     unreachable = _unreachable(needs, groups)
+    tolerated = _tolerated(report, needs)
     found: list[Suggestion] = []
     for size in range(max(needs.lower_bound, 1), MAX_ADDITIONS + 1):
         if unreachable:
             break
         combos = [c for c in _combinations(groups, size) if _meets(c, needs, ctx)]
-        found = [s for s in (_concrete(c, groups, needs, report) for c in combos) if s]
+        ranked = sorted(
+            (_concrete(c, groups, needs) for c in combos),
+            key=lambda adds: (-sum(a.candidate.score for a in adds), _ids(adds)),
+        )
+        found = list(_verified_first(report, ranked, tolerated, limit))
         if found:
             break
     if not found and not unreachable:
         unreachable.append(f"no set of up to {MAX_ADDITIONS} known clusters completes it")
-    found.sort(key=lambda s: (-s.score, [a.candidate.cluster_id for a in s.additions]))
-    return Outcome(needs, found[:limit], unreachable)
+    return Outcome(needs, found, unreachable)
+
+
+def _ids(additions: list[Addition]) -> list[str]:
+    return [a.candidate.cluster_id for a in additions]
+
+
+def _verified_first(
+    report: Report, ranked: list[list[Addition]], tolerated: Tolerated, limit: int
+) -> Iterator[Suggestion]:
+    """The best ``limit`` sets that the real rules confirm, checked best first: running the
+    rules costs a millisecond a set, so only as many sets are checked as are shown."""
+    shown = 0
+    for additions in ranked:
+        if shown == limit:
+            return
+        fixed = verified(report, additions, tolerated)
+        if fixed is not None:
+            shown += 1
+            yield Suggestion(additions, fixed)
 
 
 def _situation(ctx: Context) -> Situation:
@@ -123,9 +146,9 @@ def _roles(combo: tuple[Key, ...], needs: Needs) -> list[str] | None:
 
 
 def _concrete(
-    combo: tuple[Key, ...], groups: dict[Key, list[Candidate]], needs: Needs, report: Report
-) -> Suggestion | None:
-    """The best-scored clusters for the combination, checked by the real rules."""
+    combo: tuple[Key, ...], groups: dict[Key, list[Candidate]], needs: Needs
+) -> list[Addition]:
+    """The best-scored clusters for the combination, with their roles."""
     roles = _roles(combo, needs)
     assert roles is not None
     taken: dict[Key, int] = defaultdict(int)
@@ -133,13 +156,21 @@ def _concrete(
     for key, role in zip(combo, roles, strict=True):
         additions.append(Addition(groups[key][taken[key]], role))
         taken[key] += 1
-    fixed = verified(report, additions)
-    return Suggestion(additions, fixed) if fixed is not None else None
+    return additions
 
 
-def verified(report: Report, additions: list[Addition]) -> list[str] | None:
+Tolerated = set[tuple[str, str, int]]
+
+
+def _tolerated(report: Report, needs: Needs) -> Tolerated:
+    """The errors of today that no addition can fix: a suggestion may leave those."""
+    rules = {rule for rule, _ in needs.unfixable}
+    return {(f.rule, f.message, f.line) for f in report.errors if f.rule in rules}
+
+
+def verified(report: Report, additions: list[Addition], tolerated: Tolerated) -> list[str] | None:
     """The rules the additions fix, when the consortium with them has no error left but
-    those no addition can fix; else None."""
+    those no addition can fix (``tolerated``); else None."""
     proposal = report.proposal
     line = 0  # not in the file yet: no finding about them can pass for an existing one
     extra = [
@@ -153,9 +184,7 @@ def verified(report: Report, additions: list[Addition]) -> list[str] | None:
     ]
     trial = dataclasses.replace(proposal, members=[*proposal.members, *extra])
     after = run(trial, report.now)
-    rules = {rule for rule, _ in needs_of(report).unfixable}
-    unfixable = {(f.rule, f.message, f.line) for f in report.errors if f.rule in rules}
-    if {(f.rule, f.message, f.line) for f in after.errors} - unfixable:
+    if {(f.rule, f.message, f.line) for f in after.errors} - tolerated:
         return None
     return sorted({f.rule for f in report.errors} - {f.rule for f in after.errors})
 
