@@ -139,7 +139,7 @@ def _plain_help(node: Any) -> None:
             param.metavar = ""
         elif param.metavar is None and hasattr(param, "display_type"):
             shown = param.display_type(None)
-            param.metavar = _METAVARS.get(shown, shown.strip("<>").replace("|", "|"))
+            param.metavar = _METAVARS.get(shown, shown.strip("<>"))
     original = getattr(node, "get_help_option", None)
     if original is not None:
 

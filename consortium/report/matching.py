@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from consortium.matching.score import Candidate
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import is_utf, markdown_table
+from consortium.report.values import is_utf, json_lines, markdown_table
 from consortium.text import visible
 from consortium.views import RequestMatch
 
@@ -43,13 +43,10 @@ def _title(view: RequestMatch) -> str:
 
 
 def match_json(view: RequestMatch, stream: TextIO) -> None:
-    """One candidate a line, by json's C encoder (``indent`` would switch to the Python
-    one: seconds over 10 000 candidates)."""
-    ascii_only = not is_utf(stream)
+    """One candidate a line (``values.json_lines``): 10 000 of them are written fast."""
 
     def lines(items: list[Candidate]) -> str:
-        rows = (json.dumps(candidate_value(c), ensure_ascii=ascii_only) for c in items)
-        return "[\n" + ",\n".join(rows) + "\n]" if items else "[]"
+        return json_lines(map(candidate_value, items), stream)
 
     head = {
         "request": view.item.request.reference,
@@ -57,7 +54,7 @@ def match_json(view: RequestMatch, stream: TextIO) -> None:
         "judged_on": view.situation.on.isoformat(),
         "weights": view.situation.weights,
     }
-    stream.write(json.dumps(head, ensure_ascii=ascii_only)[:-1])
+    stream.write(json.dumps(head, ensure_ascii=not is_utf(stream))[:-1])
     stream.write(f', "candidates": {lines(_shown(view))}, "apart": {lines(view.ranking.apart)}}}\n')
 
 
