@@ -54,11 +54,17 @@ class DeadlineFilter(NamedTuple):
         return not self.call or self.call.strip().casefold() in (request.call_id or "").casefold()
 
     def keeps_row(self, row: DeadlineRow, now: datetime) -> bool:
-        if self.within is not None and row.deadline.at - now > self.within:
+        if not self.in_window(row, now):
             return False
-        if self.show_all:
-            return True
-        return not (row.deadline.name == "eoi" and row.listing.request.status == "closed")
+        return self.show_all or not closed_eoi(row)
+
+    def in_window(self, row: DeadlineRow, now: datetime) -> bool:
+        return self.within is None or row.deadline.at - now <= self.within
+
+
+def closed_eoi(row: DeadlineRow) -> bool:
+    """The EOI deadline of a request that takes no more expressions of interest."""
+    return row.deadline.name == "eoi" and row.listing.request.status == "closed"
 
 
 def agenda(items: Iterable[Listing], now: datetime, chosen: DeadlineFilter) -> list[DeadlineRow]:
@@ -66,3 +72,13 @@ def agenda(items: Iterable[Listing], now: datetime, chosen: DeadlineFilter) -> l
     kept = [item for item in items if chosen.keeps_listing(item)]
     rows = deadline_rows(kept, now, passed=chosen.show_all)
     return [row for row in rows if chosen.keeps_row(row, now)]
+
+
+def hidden_closed(items: Iterable[Listing], now: datetime, chosen: DeadlineFilter) -> int:
+    """How many coming EOI deadlines of closed requests ``chosen`` hides, so the command
+    can say so ("1 deadline of a closed request hidden; --all shows it")."""
+    if chosen.show_all:
+        return 0
+    kept = [item for item in items if chosen.keeps_listing(item)]
+    rows = deadline_rows(kept, now, passed=False)
+    return sum(1 for row in rows if closed_eoi(row) and chosen.in_window(row, now))

@@ -53,5 +53,26 @@ def check_country(value: object) -> str:
     raise ValueError(f"unknown country code '{value}': use ISO 3166-1 alpha-2, e.g. FR, ES, NO")
 
 
+def code_for(value: str) -> str:
+    """The ISO code a filter option (``--country``) names, or ValueError with the code to
+    write: a name or a near name ('write IT for Italy'), the EU's spelling ('write GR for
+    Greece'). A filter that can never match must not read as "no results"."""
+    from consortium.text import closest
+
+    code = value.strip().upper()
+    names = country_names()
+    if code in names:
+        return code
+    if code in EU_SPELLINGS:
+        iso = EU_SPELLINGS[code]
+        raise ValueError(f"write {iso} for {names[iso]} ({code} is the EU's spelling)")
+    by_name = {name.casefold(): c for c, name in names.items()}
+    near = closest(value.strip().casefold(), by_name) if len(code) > 2 else None
+    if near is not None:
+        return_code = by_name[near]
+        raise ValueError(f"write {return_code} for {names[return_code]}")
+    raise ValueError("not a country code: write an ISO 3166-1 alpha-2 code, e.g. FR, ES, NO")
+
+
 def country_name(code: str) -> str:
     return country_names().get(code, code)

@@ -73,6 +73,14 @@ class ClusterFilter(NamedTuple):
             )
         )
 
+    def lapsed(self, entry: Entry, day: date) -> bool:
+        """Whether only a label lapsed by ``day`` keeps ``entry`` out (``--label`` says how
+        many it left out, so a lapsed gold label is not silently "no gold cluster")."""
+        if not self.label or self.keeps(entry, day):
+            return False
+        label = entry.cluster.label
+        return at_least(label, self.label) and self._replace(label=None).keeps(entry, day)
+
 
 def find_cluster(entries: Iterable[Entry], wanted: str) -> Entry | None:
     """The profile with id ``wanted`` (surrounding spaces and case forgiven)."""

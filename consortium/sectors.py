@@ -128,3 +128,8 @@ def _common(sought: tuple[str, ...], offered: tuple[str, ...]) -> tuple[str, ...
         if ecosystems(wanted) & reach
         or any(wanted.casefold() in o or o in wanted.casefold() for o in folded if o)
     )
+
+
+def vocabulary() -> list[str]:
+    """Every word of the vocabulary: the ecosystems' names and the terms naming them."""
+    return sorted({*ECOSYSTEMS, *(t for terms in ECOSYSTEMS.values() for t in terms)})

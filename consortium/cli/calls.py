@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from consortium.cli import filters
 from consortium.cli.common import (
     NowOption,
     TodayOption,
@@ -16,7 +17,7 @@ from consortium.cli.common import (
 )
 from consortium.cli.completion import call_ids
 from consortium.report.formats import CALL_LIST, CALL_SHOW
-from consortium.text import closest, shorten
+from consortium.text import closest, path_text, shorten
 
 if TYPE_CHECKING:
     from consortium.models import Call
@@ -38,7 +39,7 @@ def _known(calls_dir: Path) -> "tuple[dict[str, Call], list[Problem]]":
 @app.command("list")
 def list_calls(
     calls_dir: CallsDir = Path("calls"),
-    output: Annotated[str, format_option(CALL_LIST)] = "table",
+    output: Annotated[str, format_option(CALL_LIST)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -47,7 +48,10 @@ def list_calls(
 
     instant = resolve_now(today, now)
     calls, problems = _known(calls_dir)
-    render(CALL_LIST, output, CallList(list(calls.values()), instant), 2 if problems else 0)
+    code = 2 if problems else 0
+    if not calls:
+        filters.empty(output, f"no call known: add call files to {path_text(calls_dir)}/", code)
+    render(CALL_LIST, output, CallList(list(calls.values()), instant), code)
 
 
 @app.command("show")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from consortium.cli import filters
 from consortium.cli.common import (
     NowOption,
     TodayOption,
@@ -14,6 +15,7 @@ from consortium.cli.common import (
     render,
     report_problems,
     resolve_now,
+    say,
 )
 from consortium.cli.completion import cluster_ids
 from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
@@ -26,12 +28,6 @@ app = typer.Typer(help="List and show cluster profiles.", no_args_is_help=True)
 DirOption = Annotated[
     Path, typer.Option("--dir", "-d", help="Folder of cluster profiles.", file_okay=False)
 ]
-
-
-class Level(StrEnum):
-    bronze = "bronze"
-    silver = "silver"
-    gold = "gold"
 
 
 class Role(StrEnum):
@@ -58,10 +54,15 @@ def list_clusters(
     ] = None,
     sector: Annotated[str | None, typer.Option(help="Word in a sector.")] = None,
     label: Annotated[
-        Level | None, typer.Option(help="At least this label, still valid on the day.")
+        str | None,
+        typer.Option(
+            help="At least this label (bronze, silver or gold), still valid on the day.",
+            metavar="LEVEL",
+            callback=filters.label_level,
+        ),
     ] = None,
     role: Annotated[Role | None, typer.Option(help="Takes this role.")] = None,
-    output: Annotated[str, format_option(CLUSTER_LIST)] = "table",
+    output: Annotated[str, format_option(CLUSTER_LIST)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -70,15 +71,32 @@ def list_clusters(
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
     from consortium.directory import ClusterFilter
+    from consortium.text import mentions
     from consortium.views import ClusterList
 
     instant = resolve_now(today, now)
+    day, countries = instant.date(), filters.country_codes(country)
     entries, had_problems = _directory(folder)
-    chosen = ClusterFilter.of(
-        country or [], sector, label.value if label else None, role.value if role else None
-    )
-    kept = [e for e in entries if chosen.keeps(e, instant.date())]
-    render(CLUSTER_LIST, output, ClusterList(kept, instant), 2 if had_problems else 0)
+    chosen = ClusterFilter.of(countries, sector, label, role.value if role else None)
+    kept = [e for e in entries if chosen.keeps(e, day)]
+    code = 2 if had_problems else 0
+    lapsed = sum(1 for e in entries if chosen.lapsed(e, day))
+    if lapsed:
+        say(
+            f"left out {lapsed} cluster(s) whose {label} label or better lapsed "
+            f"before {day.isoformat()}"
+        )
+    if not kept:
+        sectors = [s for e in entries for s in e.cluster.sectors]
+        filters.sector_known(sector, bool(sector) and mentions(sectors, sector or ""), sectors)
+        typed = filters.given(
+            ("--country", countries),
+            ("--sector", sector),
+            ("--label", label),
+            ("--role", role.value if role else None),
+        )
+        filters.empty(output, filters.nothing("cluster", typed, f"{path_text(folder)}/"), code)
+    render(CLUSTER_LIST, output, ClusterList(kept, instant), code)
 
 
 @app.command("show")

@@ -41,6 +41,8 @@ def resolve_now(today: str | None, now: str | None) -> datetime:
     """The one place the clock is read, and only when no instant was given."""
     from consortium.deadlines import parse_now
 
+    if today is not None and now is not None:
+        fail_message("--today and --now both set the judged day: give one of them")
     try:
         given = parse_now(today, now, os.environ.get("CONSORTIUM_NOW"))
     except ValueError as exc:
@@ -83,34 +85,42 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
 def format_option(
     formats: Formats, help: str = "Output format.", extra: tuple[str, ...] = ()
 ) -> Any:
-    """The ``--format`` option of a view: its choices are its writer registry's names, and
-    ``extra`` names the command resolves itself (``check``'s ``auto``)."""
-    names = (*extra, *formats.names)
+    """The ``--format`` option of a view: its choices are its writer registry's names (and
+    their aliases, ``table`` for ``text``), and ``extra`` names the command resolves itself
+    (``check``'s ``auto``). A name not among them is one line listing those it takes."""
 
     def chosen(value: str) -> str:
-        if value not in names:
-            raise typer.BadParameter(f"'{shorten(value)}' is not one of {', '.join(names)}")
-        return value
+        if value.strip().lower() in extra:
+            return value.strip().lower()
+        name = formats.canonical(value)
+        if name is None:
+            raise typer.BadParameter(
+                f"'{shorten(value)}' is not a format here: give {formats.accepted(extra)}"
+            )
+        return name
 
     from consortium.cli.completion import format_names
 
+    names = (*extra, *formats.names)
     return typer.Option(
         "--format",
         "-f",
         help=help,
         metavar="|".join(names),
         callback=chosen,
-        autocompletion=format_names(names),
+        autocompletion=format_names((*names, "table")),
     )
 
 
 def checked_format(formats: Formats, name: str | None) -> str:
-    """``name`` (by default the view's first format) when the view has it, else one line
+    """``name`` (by default the view's first format) as the view calls it, else one line
     and exit 2: for commands whose view, and so whose formats, depend on their arguments
     (``rules`` and ``rules ID``, ``match REF`` and ``match --cluster``)."""
-    chosen = name or formats.names[0]
-    if chosen not in formats.names:
-        fail_message(f"--format: '{shorten(chosen)}' is not one of {', '.join(formats.names)}")
+    chosen = formats.canonical(name or formats.names[0])
+    if chosen is None:
+        fail_message(
+            f"--format: '{shorten(name or '')}' is not a format here: give {formats.accepted()}"
+        )
     return chosen
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from consortium.cli import filters
 from consortium.cli.common import (
     NowOption,
     TodayOption,
@@ -27,7 +28,12 @@ if TYPE_CHECKING:
     from consortium.models import Call, Cluster
 
 Top = Annotated[int | None, typer.Option("--top", min=1, help="Show the N best only.")]
-Format = Annotated[str, typer.Option("--format", "-f", help="Output format.", metavar="FORMAT")]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="text (or table), json, csv or markdown.", show_default=False
+    ),
+]
 
 
 def match(
@@ -44,7 +50,7 @@ def match(
     clusters: Annotated[Path, typer.Option(help="Folder of cluster profiles.")] = Path("clusters"),
     calls: Annotated[Path | None, typer.Option(help="Folder of extra calls.")] = None,
     top: Top = None,
-    output: Format = "table",
+    output: Format = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -102,6 +108,11 @@ def _match_request(
         )
     situation = for_request(item, calls, instant)
     ranking = rank_clusters(pool.items(), situation)
+    if not ranking.ranked:  # the view still lists those kept apart, and why
+        say(
+            f"no cluster meets every hard criterion of {item.request.reference} "
+            f"({len(ranking.apart)} kept apart)"
+        )
     render(MATCH_REQUEST, output, RequestMatch(item, situation, ranking, top, instant), code)
 
 
@@ -126,6 +137,13 @@ def _match_cluster(
             + (f" (did you mean '{hint}'?)" if hint else "")
         )
     fitting, apart, closed = rank_requests(cluster_id.strip(), found, items, calls, instant)
+    if not fitting:
+        said = f"no open request fits {cluster_id.strip()}"
+        sentence = f"{said} ({len(apart)} kept apart by a hard criterion, {closed} not open)"
+        if apart:  # the view still lists them, and why
+            say(sentence)
+        else:
+            filters.empty(output, sentence, code)
     view = ClusterMatch(cluster_id.strip(), found, fitting, apart, closed, top, instant)
     render(MATCH_CLUSTER, output, view, code)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from consortium.cli import filters
 from consortium.cli.common import (
     NowOption,
     TodayOption,
@@ -18,6 +19,7 @@ from consortium.cli.common import (
     say,
 )
 from consortium.cli.completion import request_refs
+from consortium.cli.output import emit
 from consortium.report.formats import DEADLINES, REQUEST_LIST, REQUEST_SHOW
 from consortium.text import path_text, shorten
 
@@ -72,7 +74,7 @@ def list_requests(
         list[str] | None, typer.Option(help="RD, BO, BR, TO or TR (repeatable).")
     ] = None,
     sort: Annotated[Sort, typer.Option(help="Order of the rows.")] = Sort.deadline,
-    output: Annotated[str, format_option(REQUEST_LIST)] = "table",
+    output: Annotated[str, format_option(REQUEST_LIST)] = "text",
     calls_dir: CallsOption = None,
     today: TodayOption = None,
     now: NowOption = None,
@@ -82,14 +84,29 @@ def list_requests(
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
     from consortium.catalogue import Filter, sort_listings
+    from consortium.text import mentions
     from consortium.views import RequestList
 
     instant = resolve_now(today, now)
+    countries, kinds_ = filters.country_codes(country), filters.kinds(kind)
     items, had_problems = _catalogue(folder, calls_dir)
-    chosen = Filter.of(not all_, country or [], sector, programme, call, kind or [])
+    chosen = Filter.of(not all_, countries, sector, programme, call, kinds_)
     rows = sort_listings([i for i in items if chosen.keeps(i, instant)], sort.value, instant)
-    view = RequestList(rows, instant, shown_all=all_)
-    render(REQUEST_LIST, output, view, 2 if had_problems else 0)
+    code = 2 if had_problems else 0
+    if not rows:
+        sectors = [s for i in items for s in i.request.sectors]
+        filters.sector_known(sector, bool(sector) and mentions(sectors, sector or ""), sectors)
+        typed = filters.given(
+            ("--country", countries),
+            ("--sector", sector),
+            ("--programme", programme),
+            ("--call", call),
+            ("--kind", kinds_),
+        )
+        what = "request" if all_ else "open request"
+        hint = "" if all_ else "--all shows closed and expired ones"
+        filters.empty(output, filters.nothing(what, typed, f"{path_text(folder)}/", hint), code)
+    render(REQUEST_LIST, output, RequestList(rows, instant, shown_all=all_), code)
 
 
 @app.command("show")
@@ -156,10 +173,12 @@ def deadlines(
     call: Annotated[str | None, typer.Option(help="Part of the call id.")] = None,
     ics: Annotated[
         Path | None,
-        typer.Option(help="Write an iCalendar file (reminders 7 and 1 days before) instead."),
+        typer.Option(
+            help="Write an iCalendar file (reminders 7 and 1 days before) instead; - for stdout."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file.")] = False,
-    output: Annotated[str, format_option(DEADLINES)] = "table",
+    output: Annotated[str, format_option(DEADLINES)] = "text",
     calls_dir: CallsOption = None,
     today: TodayOption = None,
     now: NowOption = None,
@@ -169,28 +188,52 @@ def deadlines(
     A closed request takes no more expressions of interest: its EOI deadline shows only
     with --all.
     """
-    from consortium.agenda import DeadlineFilter, agenda, parse_within
+    from consortium.agenda import DeadlineFilter, agenda, hidden_closed, parse_within
     from consortium.views import DeadlineList
 
     instant = resolve_now(today, now)
+    countries = filters.country_codes(country)
     items, had_problems = _catalogue(folder, calls_dir)
     span = parse_within(within) if within else None
-    rows = agenda(items, instant, DeadlineFilter.of(all_, span, country or [], call))
+    chosen = DeadlineFilter.of(all_, span, countries, call)
+    rows = agenda(items, instant, chosen)
     code = 2 if had_problems else 0
+    hidden = hidden_closed(items, instant, chosen)
     if ics is not None:
         _write_ics(ics, rows, instant, force)
+        _say_hidden(hidden)
         raise typer.Exit(code)
+    _say_hidden(hidden)
+    if not rows:
+        typed = filters.given(("--within", within), ("--country", countries), ("--call", call))
+        what = "deadline" if all_ else "coming deadline"
+        filters.empty(output, filters.nothing(what, typed, f"{path_text(folder)}/"), code)
     render(DEADLINES, output, DeadlineList(rows, instant), code)
 
 
+def _say_hidden(hidden: int) -> None:
+    """A hidden row says why: a closed request takes no more expressions of interest."""
+    if hidden == 1:
+        say("1 deadline of a closed request hidden; --all shows it")
+    elif hidden:
+        say(f"{hidden} deadlines of closed requests hidden; --all shows them")
+
+
 def _write_ics(path: Path, rows: "list[DeadlineRow]", instant: "datetime", force: bool) -> None:
-    """The calendar through the one atomic write path; a refusal is one line, exit 2."""
+    """The calendar through the one atomic write path (``-``: on stdout); a refusal is
+    one line, exit 2."""
     from consortium.calendar import calendar_text
     from consortium.writes import write_text
 
-    problem = write_text(path, calendar_text(rows, instant), force)
-    if problem:
-        fail([problem])
+    text = calendar_text(rows, instant)
+    if str(path) == "-":
+        problem = emit(lambda out: print(text, end="", file=out))
+        if problem:
+            fail_message(problem)
+        return
+    written = write_text(path, text, force)
+    if written:
+        fail([written])
     say(f"wrote {len(rows)} deadline(s) to {path_text(path)}")
 
 

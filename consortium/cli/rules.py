@@ -16,7 +16,10 @@ def rules(
     output: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="table, json, csv or markdown (one rule: text or json)."
+            "--format",
+            "-f",
+            help="text (or table), json, csv or markdown (one rule: text, json or markdown).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:

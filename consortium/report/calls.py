@@ -14,6 +14,8 @@ from consortium.report.values import (
     csv_value,
     deadline_value,
     dump_json,
+    json_lines,
+    markdown_fields,
     markdown_table,
     yes_no,
 )
@@ -37,7 +39,7 @@ def _deadline_text(call: Call, now: datetime, sep: str = " ") -> str:
 
 
 def write_json(view: CallList, stream: TextIO) -> None:
-    dump_json([call_value(c, view.now) for c in view.calls], stream)
+    stream.write(json_lines((call_value(c, view.now) for c in view.calls), stream) + "\n")
 
 
 def write_csv(view: CallList, stream: TextIO) -> None:
@@ -73,6 +75,11 @@ def show_json(view: CallView, stream: TextIO) -> None:
     dump_json(call_value(view.call, view.now), stream)
 
 
+def show_markdown(view: CallView, stream: TextIO) -> None:
+    call = view.call
+    markdown_fields(f"{call.id}: {call.title}", _rows(call, view.now), stream)
+
+
 def show_text(view: CallView, stream: TextIO) -> None:
     from rich.table import Table
 
@@ -82,14 +89,18 @@ def show_text(view: CallView, stream: TextIO) -> None:
     table = Table(show_header=False, box=None, title=visible(f"{call.id}: {call.title}"))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    table.add_row("Programme", visible(call.programme))
-    table.add_row("Deadline", _deadline_text(call, view.now))
+    for label, value in _rows(call, view.now):
+        table.add_row(label, visible(value))
+    console(stream).print(table)
+
+
+def _rows(call: Call, now: datetime) -> list[tuple[str, str]]:
+    """The fields of one call as the text and Markdown views show them."""
+    rows = [("Programme", call.programme), ("Deadline", _deadline_text(call, now))]
     for label, value in (("Budget", call.budget), ("Notes", call.notes), ("URL", call.url)):
         if value:
-            table.add_row(label, visible(value))
+            rows.append((label, value))
     for key, value in call.rules.model_dump(exclude_none=True).items():
-        shown = yes_no(value) if isinstance(value, bool) else str(value)
-        table.add_row(f"rule {key}", visible(shown))
-    for source in call.sources:
-        table.add_row("Source", visible(source))
-    console(stream).print(table)
+        rows.append((f"rule {key}", yes_no(value) if isinstance(value, bool) else str(value)))
+    rows += [("Source", source) for source in call.sources]
+    return rows

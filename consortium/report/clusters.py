@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from typing import Any, TextIO
 
 from consortium.directory import Entry
+from consortium.labels import lapses_before
+from consortium.models import Label
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, dump_json, markdown_table, yes_no
+from consortium.report.values import (
+    csv_value,
+    dump_json,
+    json_lines,
+    label_on,
+    markdown_fields,
+    markdown_table,
+    yes_no,
+)
 from consortium.text import path_text, visible
 from consortium.views import ClusterList, ClusterView
 
@@ -18,13 +29,6 @@ CSV_FIELDS = ["id", "name", "country", "type", "label", "valid_until", "roles", 
 def entry_value(entry: Entry) -> dict[str, Any]:
     value = entry.cluster.model_dump(mode="json")
     return {**value, "id": entry.id, "file": path_text(entry.path)}
-
-
-def _label(entry: Entry) -> str:
-    label = entry.cluster.label
-    if label is None:
-        return "-"
-    return f"{label.level} until {label.valid_until}" if label.valid_until else label.level
 
 
 def _flat(entry: Entry) -> list[str]:
@@ -37,7 +41,7 @@ def _flat(entry: Entry) -> list[str]:
 
 
 def write_json(view: ClusterList, stream: TextIO) -> None:
-    dump_json([entry_value(e) for e in view.entries], stream)
+    stream.write(json_lines((entry_value(e) for e in view.entries), stream) + "\n")
 
 
 def write_csv(view: ClusterList, stream: TextIO) -> None:
@@ -48,19 +52,23 @@ def write_csv(view: ClusterList, stream: TextIO) -> None:
 
 
 def write_markdown(view: ClusterList, stream: TextIO) -> None:
-    rows = [[f"`{r[0]}`", *r[1:]] for r in (_flat(e) for e in view.entries)]
+    day = view.now.date()
+    rows = [
+        [f"`{r[0]}`", *r[1:4], label_on(e.cluster.label, day), *r[6:]]
+        for e, r in ((e, _flat(e)) for e in view.entries)
+    ]
     stream.write("## Clusters\n\n")
-    headers = ["Id", "Name", "Country", "Type", "Label", "Valid until", "Roles", "Sectors"]
+    headers = ["Id", "Name", "Country", "Type", "Label", "Roles", "Sectors"]
     stream.write(markdown_table(headers, rows))
 
 
 def write_table(view: ClusterList, stream: TextIO) -> None:
-    entries = view.entries
+    entries, day = view.entries, view.now.date()
     ids = Column("Id", [visible(e.id) for e in entries])
     country = Column("Country", [e.cluster.country for e in entries])
     cc = Column("CC", [e.cluster.country for e in entries])
-    label = Column("Label", [_label(e) for e in entries])
-    level = Column("Label", [e.cluster.label.level if e.cluster.label else "-" for e in entries])
+    label = Column("Label", [label_on(e.cluster.label, day) for e in entries])
+    level = Column("Label", [_level(e.cluster.label, day) for e in entries])
     roles = Column("Roles", [", ".join(e.cluster.roles) for e in entries])
     name = Column("Name", [visible(e.cluster.name) for e in entries], elastic=True)
     sectors = Column("Sectors", [visible(", ".join(e.cluster.sectors)) for e in entries], True)
@@ -71,14 +79,29 @@ def write_table(view: ClusterList, stream: TextIO) -> None:
         [ids, cc, level],
     ]
     records = [
-        [f"{visible(e.id)}  {e.cluster.country}  {_label(e)}", visible(e.cluster.name)]
+        [
+            f"{visible(e.id)}  {e.cluster.country}  {label_on(e.cluster.label, day)}",
+            visible(e.cluster.name),
+        ]
         for e in entries
     ]
     draw(stream, f"Clusters ({len(entries)})", layouts, records)
 
 
+def _level(label: Label | None, day: date) -> str:
+    """The label's level for narrow tables, still marked when it has lapsed by ``day``."""
+    if label is None:
+        return "-"
+    return f"{label.level} (lapsed)" if lapses_before(label, day) else label.level
+
+
 def show_json(view: ClusterView, stream: TextIO) -> None:
     dump_json(entry_value(view.entry), stream)
+
+
+def show_markdown(view: ClusterView, stream: TextIO) -> None:
+    entry = view.entry
+    markdown_fields(f"{entry.id}: {entry.cluster.name}", _rows(view), stream)
 
 
 def show_text(view: ClusterView, stream: TextIO) -> None:
@@ -86,10 +109,19 @@ def show_text(view: ClusterView, stream: TextIO) -> None:
 
     from consortium.report.console import console
 
-    entry, c = view.entry, view.entry.cluster
-    table = Table(show_header=False, box=None, title=visible(f"{entry.id}: {c.name}"))
+    entry = view.entry
+    table = Table(show_header=False, box=None, title=visible(f"{entry.id}: {entry.cluster.name}"))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
+    for key, value in _rows(view):
+        table.add_row(key, visible(value))
+    console(stream).print(table)
+
+
+def _rows(view: ClusterView) -> list[tuple[str, str]]:
+    """The fields a profile gives, as the text and Markdown views show them; the label as
+    it stands on the judged day."""
+    entry, c = view.entry, view.entry.cluster
     rows: list[tuple[str, str | None]] = [
         ("Country", c.country),
         ("Type", c.type),
@@ -98,7 +130,7 @@ def show_text(view: ClusterView, stream: TextIO) -> None:
             " ".join(filter(None, (c.region.nuts, c.region.category))) if c.region else None,
         ),
         ("Sectors", ", ".join(c.sectors)),
-        ("Label", _label(entry) if c.label else None),
+        ("Label", label_on(c.label, view.now.date()) if c.label else None),
         ("ECCP", yes_no(c.eccp)),
         ("PIC", c.pic),
         ("Roles", ", ".join(c.roles)),
@@ -108,10 +140,7 @@ def show_text(view: ClusterView, stream: TextIO) -> None:
         ("Notes", c.notes),
         ("File", path_text(entry.path)),
     ]
-    for key, value in rows:
-        if value:
-            table.add_row(key, visible(value))
-    console(stream).print(table)
+    return [(key, value) for key, value in rows if value]
 
 
 def _experience(x: Any) -> str:

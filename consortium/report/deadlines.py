@@ -9,7 +9,7 @@ from consortium.catalogue import DeadlineRow
 from consortium.deadlines import countdown, day_stamp, short_countdown, stamp
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, deadline_value, dump_json, markdown_table
+from consortium.report.values import csv_value, deadline_value, json_lines, markdown_table
 from consortium.text import visible
 from consortium.views import DeadlineList
 
@@ -24,7 +24,7 @@ def row_value(row: DeadlineRow, view: DeadlineList) -> dict[str, Any]:
 
 
 def write_json(view: DeadlineList, stream: TextIO) -> None:
-    dump_json([row_value(r, view) for r in view.rows], stream)
+    stream.write(json_lines((row_value(r, view) for r in view.rows), stream) + "\n")
 
 
 def write_csv(view: DeadlineList, stream: TextIO) -> None:

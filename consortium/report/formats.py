@@ -13,8 +13,17 @@ from typing import Any, TextIO
 Writer = Callable[[Any, TextIO], None]
 
 
+ALIASES = {"table": "text"}
+"""Other names a user may type for a format, on every view: ``table`` is the people's view."""
+
+
 class Formats:
-    """Format names of one view, each naming ``module:function`` of its writer."""
+    """Format names of one view, each naming ``module:function`` of its writer.
+
+    Every view uses the same names for the same thing (docs/formats.md): ``text`` for
+    people (``table`` accepted too), ``json``, ``csv`` for lists, ``markdown``, and the
+    machine formats of its own (``check``'s ``github``, ``junit``, ``sarif``).
+    """
 
     def __init__(self, **writers: str) -> None:
         self._writers = writers
@@ -22,6 +31,19 @@ class Formats:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(self._writers)
+
+    def canonical(self, name: str) -> str | None:
+        """The format ``name`` means on this view (``table`` is ``text``), or None."""
+        wanted = name.strip().lower()
+        wanted = ALIASES.get(wanted, wanted)
+        return wanted if wanted in self._writers else None
+
+    def accepted(self, extra: tuple[str, ...] = ()) -> str:
+        """'text (or table), json, csv or markdown': what ``--format`` takes, in words."""
+        from consortium.text import joined
+
+        shown = [f"{n} (or table)" if n == "text" else n for n in (*extra, *self.names)]
+        return joined(shown, "or")
 
     def writer(self, name: str) -> Writer:
         module, _, function = self._writers[name].partition(":")
@@ -38,38 +60,44 @@ CHECK = Formats(
     sarif="check_sarif:write_sarif",
 )
 REQUEST_LIST = Formats(
-    table="requests:write_table",
+    text="requests:write_table",
     json="requests:write_json",
     csv="requests:write_csv",
     markdown="requests:write_markdown",
 )
-REQUEST_SHOW = Formats(text="requests:show_text", json="requests:show_json")
+REQUEST_SHOW = Formats(
+    text="requests:show_text", json="requests:show_json", markdown="requests:show_markdown"
+)
 DEADLINES = Formats(
-    table="deadlines:write_table",
+    text="deadlines:write_table",
     json="deadlines:write_json",
     csv="deadlines:write_csv",
     markdown="deadlines:write_markdown",
 )
 CALL_LIST = Formats(
-    table="calls:write_table",
+    text="calls:write_table",
     json="calls:write_json",
     csv="calls:write_csv",
     markdown="calls:write_markdown",
 )
-CALL_SHOW = Formats(text="calls:show_text", json="calls:show_json")
+CALL_SHOW = Formats(text="calls:show_text", json="calls:show_json", markdown="calls:show_markdown")
 RULE_LIST = Formats(
-    table="rules:write_table",
+    text="rules:write_table",
     json="rules:write_json",
     csv="rules:write_csv",
     markdown="rules:write_markdown",
 )
-RULE_SHOW = Formats(text="rules:show_text", json="rules:show_json")
+RULE_SHOW = Formats(text="rules:show_text", json="rules:show_json", markdown="rules:show_markdown")
 MATCH_REQUEST = Formats(
-    table="matching:match_table", json="matching:match_json", markdown="matching:match_markdown"
+    text="matching:match_table",
+    json="matching:match_json",
+    csv="matching:match_csv",
+    markdown="matching:match_markdown",
 )
 MATCH_CLUSTER = Formats(
-    table="openings:cluster_table",
+    text="openings:cluster_table",
     json="openings:cluster_json",
+    csv="openings:cluster_csv",
     markdown="openings:cluster_markdown",
 )
 SUGGEST = Formats(
@@ -78,12 +106,14 @@ SUGGEST = Formats(
     markdown="suggestions:suggest_markdown",
 )
 CLUSTER_LIST = Formats(
-    table="clusters:write_table",
+    text="clusters:write_table",
     json="clusters:write_json",
     csv="clusters:write_csv",
     markdown="clusters:write_markdown",
 )
-CLUSTER_SHOW = Formats(text="clusters:show_text", json="clusters:show_json")
+CLUSTER_SHOW = Formats(
+    text="clusters:show_text", json="clusters:show_json", markdown="clusters:show_markdown"
+)
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any, TextIO
 
 from consortium.matching.score import Candidate
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import is_utf, json_lines, markdown_table
+from consortium.report.values import csv_value, is_utf, json_lines, markdown_table
 from consortium.text import visible
 from consortium.views import RequestMatch
 
@@ -22,7 +23,12 @@ def candidate_value(c: Candidate) -> dict[str, Any]:
         "country": c.cluster.country,
         "score": c.score if c.eligible else None,
         "parts": [
-            {"name": p.name, "points": round(p.points, 1), "weight": p.weight, "reason": p.reason}
+            {
+                "name": p.name,
+                "points": round(float(p.points), 1),  # always a number with a point
+                "weight": p.weight,
+                "reason": p.reason,
+            }
             for p in c.parts
         ],
         "refused": c.refused,
@@ -58,6 +64,25 @@ def match_json(view: RequestMatch, stream: TextIO) -> None:
     stream.write(f', "candidates": {lines(_shown(view))}, "apart": {lines(view.ranking.apart)}}}\n')
 
 
+CSV_COLUMNS = ["rank", "cluster", "name", "country", "score", "for", "against", "refused"]
+
+
+def candidate_row(rank: int | None, c: Candidate) -> list[Any]:
+    """One CSV row: reasons joined with '; ', no rank and no score for one kept apart."""
+    eligible = rank is not None
+    cells = [rank, c.cluster_id, c.cluster.name, c.cluster.country, c.score if eligible else None]
+    reasons = [c.for_, c.against, c.refused] if eligible else [[], [], c.refused]
+    return [csv_value(x) for x in [*cells, *("; ".join(r) for r in reasons)]]
+
+
+def match_csv(view: RequestMatch, stream: TextIO) -> None:
+    """The ranked candidates, best first, then those kept apart (rank and score empty)."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(candidate_row(i, c) for i, c in enumerate(_shown(view), 1))
+    writer.writerows(candidate_row(None, c) for c in view.ranking.apart)
+
+
 def match_table(view: RequestMatch, stream: TextIO) -> None:
     shown = _shown(view)
     rank = Column("#", [str(i) for i, _ in enumerate(shown, 1)])
@@ -74,7 +99,8 @@ def match_table(view: RequestMatch, stream: TextIO) -> None:
         ]
         for i, c in enumerate(shown, 1)
     ]
-    draw(stream, _title(view), [[rank, ids, country, score, why, against]], records)
+    if shown:  # none that meets the hard criteria: the CLI says so, no bare headers
+        draw(stream, _title(view), [[rank, ids, country, score, why, against]], records)
     _apart(view.ranking.apart, stream)
 
 

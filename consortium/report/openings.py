@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from typing import Any, TextIO
 
 from consortium.deadlines import stamp
@@ -9,7 +10,7 @@ from consortium.matching.rank import Opening
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.matching import candidate_value
-from consortium.report.values import dump_json, markdown_table, when
+from consortium.report.values import csv_value, dump_json, markdown_table, when
 from consortium.text import visible
 from consortium.views import ClusterMatch
 
@@ -46,6 +47,20 @@ def cluster_json(view: ClusterMatch, stream: TextIO) -> None:
     )
 
 
+CSV_COLUMNS = ["reference", "call", "title", "eoi", "score", "for", "refused"]
+
+
+def cluster_csv(view: ClusterMatch, stream: TextIO) -> None:
+    """The requests the cluster could answer, best first, then those kept apart."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for o in [*_openings(view), *view.apart]:
+        value = opening_value(o, view)
+        reasons = "; ".join(o.candidate.for_) if value["score"] is not None else ""
+        cells = [value[k] for k in CSV_COLUMNS[:5]] + [reasons, "; ".join(value["refused"])]
+        writer.writerow([csv_value(c) for c in cells])
+
+
 def cluster_table(view: ClusterMatch, stream: TextIO) -> None:
     shown = _openings(view)
     refs = Column("Request", [o.listing.request.reference for o in shown])
@@ -63,7 +78,8 @@ def cluster_table(view: ClusterMatch, stream: TextIO) -> None:
     ]
     title = f"Open requests {visible(view.cluster_id)} could answer, as of {stamp(view.now)}"
     footer = f"{view.not_open} request(s) seeking partners are not open for expressions of interest"
-    draw(stream, title, [[refs, score, eoi, call, why], [refs, score, eoi]], records, footer)
+    if shown:  # nothing fits: the CLI says so on stderr, no bare headers
+        draw(stream, title, [[refs, score, eoi, call, why], [refs, score, eoi]], records, footer)
     if view.apart:
         stream.write(f"\nApart ({len(view.apart)}):\n")
         for o in view.apart:

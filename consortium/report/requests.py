@@ -16,6 +16,7 @@ from consortium.report.values import (
     deadline_value,
     dump_json,
     json_lines,
+    markdown_fields,
     markdown_table,
     when,
 )
@@ -171,6 +172,11 @@ def show_text(view: RequestView, stream: TextIO) -> None:
     for label, value in _rows(item, now):
         table.add_row(label, visible(value))
     console(stream).print(table)
+
+
+def show_markdown(view: RequestView, stream: TextIO) -> None:
+    request = view.item.request
+    markdown_fields(f"{request.reference}: {request.ref.kind}", _rows(view.item, view.now), stream)
 
 
 def _rows(item: Listing, now: datetime) -> list[tuple[str, str]]:

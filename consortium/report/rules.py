@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import dump_json, markdown_table
+from consortium.report.values import dump_json, json_lines, markdown_fields, markdown_table
 from consortium.rules import Rule
 from consortium.views import RuleList, RuleView
 
@@ -22,7 +22,7 @@ def rule_value(rule: Rule) -> dict[str, Any]:
 
 
 def write_json(view: RuleList, stream: TextIO) -> None:
-    dump_json([rule_value(r) for r in view.rules], stream)
+    stream.write(json_lines(map(rule_value, view.rules), stream) + "\n")
 
 
 def write_csv(view: RuleList, stream: TextIO) -> None:
@@ -53,3 +53,13 @@ def show_json(view: RuleView, stream: TextIO) -> None:
 def show_text(view: RuleView, stream: TextIO) -> None:
     rule = view.rule
     stream.write(f"{rule.id} (default severity: {rule.severity})\n\n{rule.description}\n")
+
+
+def show_markdown(view: RuleView, stream: TextIO) -> None:
+    rule = view.rule
+    rows = [
+        ("Severity", rule.severity),
+        ("Checks", rule.summary),
+        ("Description", rule.description),
+    ]
+    markdown_fields(rule.id, [(k, " ".join(v.split())) for k, v in rows], stream)

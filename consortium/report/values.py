@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from consortium.deadlines import Deadline, countdown, stamp
@@ -75,6 +75,25 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def markdown_fields(title: str, rows: list[tuple[str, str]], stream: TextIO) -> None:
+    """One record for a report: a heading and a two-column table of its fields, as the
+    text view shows them (a ``show`` command's ``--format markdown``)."""
+    stream.write(f"## {markdown_cell(title)}\n\n")
+    stream.write(markdown_table(["Field", "Value"], [[k, v] for k, v in rows]))
+
+
+def label_on(label: Label | None, day: date) -> str:
+    """'gold until 2023-06-30', or 'gold, lapsed 2022-12-31' once ``day`` is past it: a
+    label as it stands on the judged day (`clusters list|show`)."""
+    if label is None:
+        return "-"
+    if label.valid_until is None:
+        return label.level
+    if label.valid_until < day:
+        return f"{label.level}, lapsed {label.valid_until}"
+    return f"{label.level} until {label.valid_until}"
 
 
 def label_text(label: Label | None, deadline: datetime | None) -> str:

@@ -1,0 +1,100 @@
+"""Filter options that say what they did: a value that can never match is an error with
+the value to write, and an empty result is a sentence, never bare table headers.
+
+Shared by the listings (`requests list`, `deadlines`, `clusters list`, `calls list`) and
+`match`, so every command words "nothing found" and "cannot match" the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import typer
+
+from consortium.cli.common import fail_message, say
+from consortium.text import closest, joined, shorten
+
+KINDS = ("RD", "BO", "BR", "TO", "TR")
+
+
+def country_codes(values: list[str] | None) -> list[str]:
+    """The ISO codes of ``--country``; a name or an unknown code is one line and exit 2
+    ("--country 'Italy': write IT for Italy")."""
+    from consortium.countries import code_for
+
+    codes = []
+    for value in values or []:
+        try:
+            codes.append(code_for(value))
+        except ValueError as exc:
+            fail_message(f"--country '{shorten(value)}': {exc}")
+    return codes
+
+
+def kinds(values: list[str] | None) -> list[str]:
+    """The request kinds of ``--kind`` (RDR, the platform's new code, is RD)."""
+    chosen = []
+    for value in values or []:
+        kind = value.strip().upper()
+        kind = "RD" if kind == "RDR" else kind
+        if kind not in KINDS:
+            fail_message(
+                f"--kind '{shorten(value)}' is no request kind: write {joined(list(KINDS), 'or')}"
+            )
+        chosen.append(kind)
+    return chosen
+
+
+def label_level(value: str | None) -> str | None:
+    """``--label``'s level; another word is a usage error naming the closest level."""
+    if value is None:
+        return None
+    from consortium.models.fields import LABEL_ORDER
+
+    level = value.strip().lower()
+    if level not in LABEL_ORDER:
+        near = closest(level, LABEL_ORDER)
+        hint = f"did you mean {near}? " if near else ""
+        raise typer.BadParameter(
+            f"'{shorten(value)}' is no label: {hint}write {joined(list(LABEL_ORDER), 'or')}"
+        )
+    return level
+
+
+def sector_known(sector: str | None, found: bool, written: Iterable[str]) -> None:
+    """A ``--sector`` that nothing matched and the sector vocabulary does not know is a
+    typo, not an empty result: one line with the closest sector, exit 2."""
+    if sector is None or found:
+        return
+    from consortium.sectors import ecosystems, vocabulary
+
+    if ecosystems(sector):
+        return
+    words = {*vocabulary(), *(w.casefold() for w in written)}
+    near = closest(sector.strip().casefold(), words)
+    hint = f"did you mean {near}?" if near else "see the sectors the files name"
+    fail_message(f"--sector '{shorten(sector)}' is in no file and no known sector: {hint}")
+
+
+def given(*options: tuple[str, object]) -> str:
+    """'--country IT --sector energy': the filters given, as typed (lists repeated)."""
+    words = []
+    for option, value in options:
+        values = value if isinstance(value, list | tuple) else [value]
+        words += [f"{option} {shorten(str(v))}" for v in values if v not in (None, False, "")]
+    return " ".join(words)
+
+
+def nothing(what: str, filters: str, where: str, hint: str = "") -> str:
+    """'no open request matches --country IT', or 'no open request in requests/ (--all
+    shows closed and expired ones)' when no filter was given."""
+    said = f"no {what} matches {filters}" if filters else f"no {what} in {where}"
+    return f"{said} ({hint})" if hint else said
+
+
+def empty(output: str, sentence: str, code: int = 0) -> None:
+    """Say the empty result on stderr; the people's view then ends there (no bare
+    headers), a machine format goes on to write its valid empty document."""
+    say(sentence)
+    if output == "text":
+        raise typer.Exit(code)
