@@ -95,7 +95,8 @@ def list_clusters(
             ("--label", label),
             ("--role", role.value if role else None),
         )
-        filters.empty(output, filters.nothing("cluster", typed, f"{path_text(folder)}/"), code)
+        sentence = filters.nothing("cluster", typed, f"{path_text(folder)}/")
+        filters.empty(output, sentence, code, explained=had_problems and not entries)
     render(CLUSTER_LIST, output, ClusterList(kept, instant), code)
 
 

@@ -92,9 +92,11 @@ def nothing(what: str, filters: str, where: str, hint: str = "") -> str:
     return f"{said} ({hint})" if hint else said
 
 
-def empty(output: str, sentence: str, code: int = 0) -> None:
+def empty(output: str, sentence: str, code: int = 0, explained: bool = False) -> None:
     """Say the empty result on stderr; the people's view then ends there (no bare
-    headers), a machine format goes on to write its valid empty document."""
-    say(sentence)
+    headers), a machine format goes on to write its valid empty document. ``explained``:
+    no file could be loaded, and their problems already said why (no sentence then)."""
+    if not explained:
+        say(sentence)
     if output == "text":
         raise typer.Exit(code)

@@ -105,7 +105,8 @@ def list_requests(
         )
         what = "request" if all_ else "open request"
         hint = "" if all_ else "--all shows closed and expired ones"
-        filters.empty(output, filters.nothing(what, typed, f"{path_text(folder)}/", hint), code)
+        sentence = filters.nothing(what, typed, f"{path_text(folder)}/", hint)
+        filters.empty(output, sentence, code, explained=had_problems and not items)
     render(REQUEST_LIST, output, RequestList(rows, instant, shown_all=all_), code)
 
 
@@ -207,7 +208,8 @@ def deadlines(
     if not rows:
         typed = filters.given(("--within", within), ("--country", countries), ("--call", call))
         what = "deadline" if all_ else "coming deadline"
-        filters.empty(output, filters.nothing(what, typed, f"{path_text(folder)}/"), code)
+        sentence = filters.nothing(what, typed, f"{path_text(folder)}/")
+        filters.empty(output, sentence, code, explained=had_problems and not items)
     render(DEADLINES, output, DeadlineList(rows, instant), code)
 
 
