@@ -69,8 +69,8 @@ def code_for(value: str) -> str:
     by_name = {name.casefold(): c for c, name in names.items()}
     near = closest(value.strip().casefold(), by_name) if len(code) > 2 else None
     if near is not None:
-        return_code = by_name[near]
-        raise ValueError(f"write {return_code} for {names[return_code]}")
+        iso = by_name[near]
+        raise ValueError(f"write {iso} for {names[iso]}")
     raise ValueError("not a country code: write an ISO 3166-1 alpha-2 code, e.g. FR, ES, NO")
 
 

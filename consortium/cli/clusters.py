@@ -71,7 +71,6 @@ def list_clusters(
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
     from consortium.directory import ClusterFilter
-    from consortium.text import mentions
     from consortium.views import ClusterList
 
     instant = resolve_now(today, now)
@@ -88,7 +87,7 @@ def list_clusters(
         )
     if not kept:
         sectors = [s for e in entries for s in e.cluster.sectors]
-        filters.sector_known(sector, bool(sector) and mentions(sectors, sector or ""), sectors)
+        filters.sector_known(sector, sectors)
         typed = filters.given(
             ("--country", countries),
             ("--sector", sector),

@@ -7,8 +7,6 @@ Shared by the listings (`requests list`, `deadlines`, `clusters list`, `calls li
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import typer
 
 from consortium.cli.common import fail_message, say
@@ -61,18 +59,19 @@ def label_level(value: str | None) -> str | None:
     return level
 
 
-def sector_known(sector: str | None, found: bool, written: Iterable[str]) -> None:
-    """A ``--sector`` that nothing matched and the sector vocabulary does not know is a
-    typo, not an empty result: one line with the closest sector, exit 2."""
-    if sector is None or found:
+def sector_known(sector: str | None, written: list[str]) -> None:
+    """A ``--sector`` that no file's sectors (``written``) mention and the sector vocabulary
+    does not know is a typo, not an empty result: one line with the closest, exit 2."""
+    from consortium.text import mentions
+
+    if sector is None or mentions(written, sector):
         return
     from consortium.sectors import ecosystems, vocabulary
 
     if ecosystems(sector):
         return
-    words = {*vocabulary(), *(w.casefold() for w in written)}
-    near = closest(sector.strip().casefold(), words)
-    hint = f"did you mean {near}?" if near else "see the sectors the files name"
+    near = closest(sector.strip().casefold(), {*vocabulary(), *(w.casefold() for w in written)})
+    hint = f"did you mean {near}?" if near else "write a sector such as energy or digital"
     fail_message(f"--sector '{shorten(sector)}' is in no file and no known sector: {hint}")
 
 

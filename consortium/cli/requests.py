@@ -84,7 +84,6 @@ def list_requests(
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
     from consortium.catalogue import Filter, sort_listings
-    from consortium.text import mentions
     from consortium.views import RequestList
 
     instant = resolve_now(today, now)
@@ -95,7 +94,7 @@ def list_requests(
     code = 2 if had_problems else 0
     if not rows:
         sectors = [s for i in items for s in i.request.sectors]
-        filters.sector_known(sector, bool(sector) and mentions(sectors, sector or ""), sectors)
+        filters.sector_known(sector, sectors)
         typed = filters.given(
             ("--country", countries),
             ("--sector", sector),
