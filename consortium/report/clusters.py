@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from consortium.directory import Entry
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, dump_json, markdown_table, yes_no
+from consortium.report.values import Code, csv_document, dump_json, markdown_table, yes_no
 from consortium.text import path_text, visible
 from consortium.views import ClusterList, ClusterView
 
@@ -28,12 +27,12 @@ def _label(entry: Entry) -> str:
 
 
 def _flat(entry: Entry) -> list[str]:
-    """The CSV and Markdown row: lists joined with '; ', every text made visible."""
+    """The CSV and Markdown row: lists joined with '; ' (the writers escape each cell)."""
     c = entry.cluster
     label = c.label
     cells = [entry.id, c.name, c.country, c.type, label.level if label else ""]
     cells += [str(label.valid_until or "") if label else "", "; ".join(c.roles)]
-    return [visible(cell) for cell in [*cells, "; ".join(c.sectors)]]
+    return [*cells, "; ".join(c.sectors)]
 
 
 def write_json(view: ClusterList, stream: TextIO) -> None:
@@ -41,14 +40,11 @@ def write_json(view: ClusterList, stream: TextIO) -> None:
 
 
 def write_csv(view: ClusterList, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for entry in view.entries:
-        writer.writerow([csv_value(cell) for cell in _flat(entry)])
+    csv_document(stream, CSV_FIELDS, map(_flat, view.entries))
 
 
 def write_markdown(view: ClusterList, stream: TextIO) -> None:
-    rows = [[f"`{r[0]}`", *r[1:]] for r in (_flat(e) for e in view.entries)]
+    rows = [[Code(r[0]), *r[1:]] for r in (_flat(e) for e in view.entries)]
     stream.write("## Clusters\n\n")
     headers = ["Id", "Name", "Country", "Type", "Label", "Valid until", "Roles", "Sectors"]
     stream.write(markdown_table(headers, rows))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from consortium.matching.score import Candidate
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import is_utf, json_lines, markdown_table
+from consortium.report.values import Code, json_lines, json_text, markdown_table, md
 from consortium.text import visible
 from consortium.views import RequestMatch
 
@@ -54,7 +53,7 @@ def match_json(view: RequestMatch, stream: TextIO) -> None:
         "judged_on": view.situation.on.isoformat(),
         "weights": view.situation.weights,
     }
-    stream.write(json.dumps(head, ensure_ascii=not is_utf(stream))[:-1])
+    stream.write(json_text(head, stream)[:-1])
     stream.write(f', "candidates": {lines(_shown(view))}, "apart": {lines(view.ranking.apart)}}}\n')
 
 
@@ -92,7 +91,7 @@ def match_markdown(view: RequestMatch, stream: TextIO) -> None:
     rows = [
         [
             str(i),
-            f"`{c.cluster_id}`",
+            Code(c.cluster_id),
             c.cluster.country,
             str(c.score),
             "; ".join(c.for_),
@@ -100,9 +99,9 @@ def match_markdown(view: RequestMatch, stream: TextIO) -> None:
         ]
         for i, c in enumerate(_shown(view), 1)
     ]
-    stream.write(f"## {_title(view)}\n\n")
+    stream.write(f"## {md(_title(view))}\n\n")
     stream.write(markdown_table(["#", "Cluster", "Country", "Score", "Why", "Against"], rows))
     if view.ranking.apart:
         stream.write("\n**Apart** (a hard criterion is not met):\n\n")
         for c in view.ranking.apart:
-            stream.write(f"- `{visible(c.cluster_id)}`: {visible('; '.join(c.refused))}\n")
+            stream.write(f"- {md(Code(c.cluster_id))}: {md('; '.join(c.refused))}\n")

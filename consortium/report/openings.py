@@ -9,7 +9,7 @@ from consortium.matching.rank import Opening
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.matching import candidate_value
-from consortium.report.values import dump_json, markdown_table, when
+from consortium.report.values import Code, dump_json, markdown_table, md, when
 from consortium.text import visible
 from consortium.views import ClusterMatch
 
@@ -75,12 +75,12 @@ def cluster_table(view: ClusterMatch, stream: TextIO) -> None:
 def cluster_markdown(view: ClusterMatch, stream: TextIO) -> None:
     rows = [
         [
-            f"`{o.listing.request.reference}`",
+            Code(o.listing.request.reference),
             str(o.candidate.score),
             when(o.listing.deadline("eoi"), view.now),
             "; ".join(o.candidate.for_),
         ]
         for o in _openings(view)
     ]
-    stream.write(f"## Open requests `{visible(view.cluster_id)}` could answer\n\n")
+    stream.write(f"## Open requests {md(Code(view.cluster_id))} could answer\n\n")
     stream.write(markdown_table(["Request", "Score", "EOI deadline", "Why"], rows))
