@@ -12,13 +12,14 @@ reproducible.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from consortium.catalogue import DeadlineRow
 from consortium.text import visible
 
 if TYPE_CHECKING:
-    from icalendar import Event
+    from icalendar import Event, vText
 
 PRODID = "-//consortium//deadlines//EN"
 REMINDERS = (timedelta(days=7), timedelta(days=1))
@@ -59,6 +60,26 @@ def calendar_text(rows: list[DeadlineRow], now: datetime) -> str:
     return text
 
 
+def literal(text: str) -> vText:
+    """``text`` as an iCalendar TEXT value that reads back as it is: every text of an event
+    goes through here. icalendar's own escaping first turns a literal ``\\N`` into a line
+    break; here the backslash is escaped first (``\\\\N``), then ``;``, ``,`` and line feeds
+    (RFC 5545, 3.3.11)."""
+    return _literal_class()(text)
+
+
+@cache
+def _literal_class() -> type[vText]:
+    from icalendar import vText
+
+    class Literal(vText):
+        def to_ical(self) -> bytes:
+            escaped = self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            return escaped.replace("\n", "\\n").encode("utf-8")
+
+    return Literal
+
+
 def _event(row: DeadlineRow, now: datetime) -> Event:
     from icalendar import Alarm, Event
 
@@ -66,15 +87,15 @@ def _event(row: DeadlineRow, now: datetime) -> Event:
     event.add("uid", uid(row))
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", row.deadline.at)
-    event.add("summary", summary(row))
+    event.add("summary", literal(summary(row)))
     text = description(row)
     if text:
-        event.add("description", text)
+        event.add("description", literal(text))
     event.add("categories", [row.deadline.name.upper()])
     for before in REMINDERS:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", -before)
-        alarm.add("description", f"{summary(row)} in {before.days} day(s)")
+        alarm.add("description", literal(f"{summary(row)} in {before.days} day(s)"))
         event.add_component(alarm)
     return event

@@ -17,9 +17,11 @@ from pathlib import Path
 # Compiled on first need (compiling these costs 1.5 ms of every start-up, and text that is
 # all printable, nearly all of it, never needs them).
 PATTERNS = {
-    # C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-    "control": "[\x00-\x1f\x7f-\x9f\u2028\u2029]",
-    "control-but-lines": "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]",
+    # C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidi
+    # embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that would show a
+    # value's characters in another order than they are ("Trojan Source").
+    "control": "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]",
+    "control-but-lines": "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]",
     # What XML 1.0 forbids: C0 controls but tab, line feed and carriage return; lone
     # surrogates; U+FFFE and U+FFFF.
     "not-xml": "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]",
@@ -86,7 +88,12 @@ def neutralise(line: str) -> str:
     stripped = line.lstrip()
     if stripped.startswith("::") or stripped.startswith("##"):
         line = "\\" + stripped
-    return line.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
+    return no_hash_commands(line)
+
+
+def no_hash_commands(text: str) -> str:
+    """``text`` with the ``##[`` and ``##vso[`` a runner reads anywhere in a line broken."""
+    return text.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
 
 
 def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -4,6 +4,7 @@ raising); one completion runs end to end through Typer's environment-variable pr
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,58 @@ def test_show_completion_prints_a_script(cli):
         timeout=60,
     )
     assert result.returncode == 0 and "_CONSORTIUM_COMPLETE" in result.stdout
+
+
+HOSTILE_NAMES = [
+    "$(touch PWNED)",
+    "`touch PWNED`",
+    "a b",
+    "it's",
+    'say"x',
+    "x;touch PWNED",
+    "x\x1b[2J",
+    "-rf",
+    "~root",
+    "a*b",
+    "=cmd",
+]
+
+
+def test_completion_offers_only_safe_ids(monkeypatch, tmp_path):
+    """Issue 16: a file name that a shell would expand, split or read as an option is never
+    offered; ids the models accept made of letters, digits, '-', '_', '.', '+' are."""
+    for folder in ("clusters", "requests", "calls"):
+        (tmp_path / folder).mkdir()
+        for name in [*HOSTILE_NAMES, "fr-île-de-france", "dk_wind.2", "RDFR20201119001"]:
+            (tmp_path / folder / f"{name}.yaml").write_text("x: 1\n")
+    monkeypatch.chdir(tmp_path)
+    offered = cluster_ids(None, "") + request_refs(None, "") + call_ids("")
+    assert sorted(cluster_ids(None, "")) == ["RDFR20201119001", "dk_wind.2", "fr-île-de-france"]
+    assert request_refs(None, "") == ["RDFR20201119001"]  # only references are references
+    assert {"dk_wind.2", "fr-île-de-france"} <= set(call_ids(""))
+    for word in offered:
+        assert shlex.split(word) == [word] and not word.startswith("-"), word
+        assert not set(word) & set("$`'\" ;*~=\\\x1b"), word
+
+
+def test_tab_then_enter_never_runs_a_file_name(tmp_path):
+    """End to end through Typer's bash protocol: the hostile name is not offered, so the
+    command line the user runs holds no `$(...)`."""
+    (tmp_path / "clusters").mkdir()
+    for name in ["$(touch PWNED)", "`touch PWNED`", "dk-vestenergi"]:
+        (tmp_path / "clusters" / f"{name}.yaml").write_text("x: 1\n")
+    words = "consortium clusters show "
+    env = {
+        **os.environ,
+        "_CONSORTIUM_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": "3",
+    }
+    result = subprocess.run(
+        [str(CONSORTIUM)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["dk-vestenergi"]
+    line = f"true {result.stdout.strip()}"
+    subprocess.run(["bash", "-c", line], cwd=tmp_path, check=True, timeout=60)
+    assert not (tmp_path / "PWNED").exists()

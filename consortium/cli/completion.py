@@ -4,18 +4,45 @@ Typer calls these while the user presses Tab (``consortium --install-completion`
 up). They read only file names in the current folder (or the ``--dir`` given on the line),
 never file contents, and they never raise: a completion that fails completes nothing
 instead of printing a traceback into the user's prompt.
+
+A file name is offered only when it is an id the models accept and a word every shell reads
+as itself: bash, zsh and fish put a completion on the command line as it is, so a file named
+``$(touch PWNED).yaml`` would run on Enter. Letters, digits, ``-``, ``_``, ``.`` and ``+``
+need no quoting in any shell; anything else is not offered (type it, quoted, by hand).
 """
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from consortium.ids import is_cluster_id
+
+SHELL_SAFE = frozenset("-_.+")
+
 Completer = Callable[..., list[str]]
+
+
+def shell_word(name: str) -> bool:
+    """Whether ``name`` is one word that no shell expands or splits, and no option."""
+    return (
+        bool(name)
+        and not name.startswith("-")
+        and all(c.isalnum() or c in SHELL_SAFE for c in name)
+    )
 
 
 def _matching(names: Iterable[str], incomplete: str) -> list[str]:
     start = incomplete.casefold()
-    return sorted({n for n in names if n.casefold().startswith(start)})
+    return sorted({n for n in names if shell_word(n) and n.casefold().startswith(start)})
+
+
+def _is_reference(name: str) -> bool:
+    from consortium.reference import parse_reference
+
+    try:
+        return parse_reference(name).text == name
+    except ValueError:
+        return False
 
 
 def _stems(folder: Path) -> list[str]:
@@ -30,7 +57,8 @@ def _folder(ctx: Any, default: str) -> Path:
 def request_refs(ctx: Any = None, incomplete: str = "") -> list[str]:
     """References of the files in requests/ (or --dir): file names are references."""
     try:
-        return _matching(_stems(_folder(ctx, "requests")), incomplete)
+        refs = filter(_is_reference, _stems(_folder(ctx, "requests")))
+        return _matching(refs, incomplete)
     except Exception:
         return []
 
@@ -38,7 +66,8 @@ def request_refs(ctx: Any = None, incomplete: str = "") -> list[str]:
 def cluster_ids(ctx: Any = None, incomplete: str = "") -> list[str]:
     """Ids of the profiles in clusters/ (or --dir): a profile's id is its file's stem."""
     try:
-        return _matching(_stems(_folder(ctx, "clusters")), incomplete)
+        ids = filter(is_cluster_id, _stems(_folder(ctx, "clusters")))
+        return _matching(ids, incomplete)
     except Exception:
         return []
 
@@ -51,7 +80,7 @@ def call_ids(incomplete: str = "") -> list[str]:
         ids = [str(p["id"]) for p in PRESETS]
         calls = Path("calls")
         if calls.is_dir():
-            ids += _stems(calls)
+            ids += filter(is_cluster_id, _stems(calls))
         return _matching(ids, incomplete)
     except Exception:
         return []

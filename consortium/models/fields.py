@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from consortium.countries import check_country
 from consortium.dates import parse_date, parse_date_or_datetime
+from consortium.ids import is_cluster_id
 from consortium.problems import shorten
 from consortium.reference import parse_reference
 
@@ -72,9 +73,6 @@ def _pic(value: Any) -> str:
     return value.strip()
 
 
-_ID_FORBIDDEN = frozenset('/\\:*?"<>|')
-
-
 # The same ids as a JSON Schema pattern: no leading '.', no path separator, no control.
 _CLUSTER_ID_PATTERN = (
     r'^[^./\\:*?"<>|\u0000-\u001f\u007f-\u009f][^/\\:*?"<>|\u0000-\u001f\u007f-\u009f]*$'
@@ -88,13 +86,7 @@ def _cluster_id(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = value.strip()
-    bad = (
-        not text
-        or len(text) > 200
-        or text.startswith(".")
-        or any(c in _ID_FORBIDDEN or not c.isprintable() for c in text)
-    )
-    if bad:
+    if not is_cluster_id(text):
         raise ValueError(
             f"'{shorten(text)}' is not a cluster id: name a file of clusters/ without its "
             ".yaml (letters, digits, '-', '_', no '/' or leading '.')"

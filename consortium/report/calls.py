@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -11,7 +10,8 @@ from consortium.models import Call
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
-    csv_value,
+    Code,
+    csv_document,
     deadline_value,
     dump_json,
     json_lines,
@@ -43,12 +43,19 @@ def write_json(view: CallList, stream: TextIO) -> None:
 
 
 def write_csv(view: CallList, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["id", "programme", "deadline", "remaining_seconds", "title"])
-    for call in view.calls:
+    def row(call: Call) -> list[Any]:
         deadline = call_value(call, view.now)["deadline"] or {}
-        cells = [call.id, call.programme, deadline.get("at"), deadline.get("remaining_seconds")]
-        writer.writerow([csv_value(c) for c in [*cells, call.title]])
+        return [
+            call.id,
+            call.programme,
+            deadline.get("at"),
+            deadline.get("remaining_seconds"),
+            call.title,
+        ]
+
+    csv_document(
+        stream, ["id", "programme", "deadline", "remaining_seconds", "title"], map(row, view.calls)
+    )
 
 
 def write_table(view: CallList, stream: TextIO) -> None:
@@ -66,7 +73,7 @@ def write_table(view: CallList, stream: TextIO) -> None:
 
 
 def write_markdown(view: CallList, stream: TextIO) -> None:
-    rows = [[f"`{c.id}`", c.programme, _deadline_text(c, view.now), c.title] for c in view.calls]
+    rows = [[Code(c.id), c.programme, _deadline_text(c, view.now), c.title] for c in view.calls]
     stream.write("## Known calls\n\n")
     stream.write(markdown_table(["Id", "Programme", "Deadline", "Title"], rows))
 

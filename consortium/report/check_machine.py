@@ -7,21 +7,28 @@ always has something to show (a YAML typo is the most common CI failure).
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from consortium.checks import Report, Unchecked
 from consortium.deadlines import stamp
 from consortium.problems import Problem
 from consortium.report.values import (
+    Code,
     deadline_lines,
     deadline_values,
     dump_json,
     is_utf,
     label_text,
+    markdown_table,
+    md,
     where,
+    within_summary,
 )
 from consortium.rules import REGISTRY
-from consortium.text import neutralise, path_text, visible, xml_safe
+from consortium.text import neutralise, no_hash_commands, path_text, visible, xml_safe
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 Checked = Report | Unchecked
 
@@ -89,7 +96,7 @@ def _annotation(severity: str, path: str, line: int, column: int, title: str, te
     place += f",line={line}" if line else ""
     place += f",col={column}" if column else ""
     message = _escape_data(neutralise(visible(text)))
-    return f"::{severity} {place},title={_escape_property(title)}::{message}\n"
+    return no_hash_commands(f"::{severity} {place},title={_escape_property(title)}::{message}\n")
 
 
 def write_github(report: Checked, stream: TextIO) -> None:
@@ -129,58 +136,67 @@ def write_plain(report: Checked, stream: TextIO) -> None:
     stream.write("".join(f"{neutralise(line)}\n" for line in lines))
 
 
-def _cell(text: str) -> str:
-    """Visible text that stays in its table cell."""
-    return visible(text).replace("|", "\\|")
-
-
 def write_markdown(report: Checked, stream: TextIO) -> None:
+    """The job summary: every value through ``values.md``, at most ``SUMMARY_BYTES``."""
     ok, bad, warn = ("✅", "❌", "⚠️") if is_utf(stream) else ("[OK]", "[X]", "[!]")
     if isinstance(report, Unchecked):
         lines = [
-            f"## {warn} Consortium not checked: `{_cell(path_text(report.path))}`",
+            f"## {warn} Consortium not checked: {md(Code(path_text(report.path)))}",
             "",
-            "| Where | Problem |",
-            "|---|---|",
-            *(f"| `{_cell(_where(p))}` | {_cell(p.message)} |" for p in report.problems),
+            markdown_table(
+                ["Where", "Problem"], [[Code(_where(p)), p.message] for p in report.problems]
+            ),
         ]
-        stream.write("\n".join(lines) + "\n")
+        stream.write("\n".join(within_summary("\n".join(lines).splitlines())) + "\n")
         return
     proposal = report.proposal
     mark = ok if report.complete else bad
+    members = [
+        [
+            m.cluster.name,
+            m.cluster.country,
+            m.spec.role,
+            m.spec.status,
+            label_text(m.cluster.label, proposal.call_deadline),
+        ]
+        for m in proposal.members
+    ]
     lines = [
-        f"## {mark} Consortium {_cell(report.summary)}: {_cell(proposal.call.id)}",
+        f"## {mark} Consortium {md(report.summary)}: {md(proposal.call.id)}",
         "",
-        f"`{_cell(path_text(proposal.path))}`: {len(report.errors)} error(s), "
+        f"{md(Code(path_text(proposal.path)))}: {len(report.errors)} error(s), "
         f"{len(report.warnings)} warning(s), as of {stamp(report.now)}"
         + (" (strict: warnings fail)" if report.strict else "")
         + ".",
         "",
-        "| Member | Country | Role | Status | Label |",
-        "|---|---|---|---|---|",
+        markdown_table(["Member", "Country", "Role", "Status", "Label"], members),
     ]
-    for m in proposal.members:
-        label = label_text(m.cluster.label, proposal.call_deadline)
-        lines.append(
-            f"| {_cell(m.cluster.name)} | {m.cluster.country} | {m.spec.role} | {m.spec.status} | {_cell(label)} |"
-        )
     if report.findings:
-        lines += ["", "| Severity | Rule | What to do | Where |", "|---|---|---|---|"]
-        lines += [
-            f"| {f.severity} | `{f.rule}` | {_cell(f.message)} | `{_cell(where(f))}` |"
+        findings = [
+            [f.severity, Code(f.rule), f.message, Code(where(f))]
             for f in report.errors + report.warnings
         ]
-    lines += [""] + [f"- **{title}**: {shown}" for title, shown in deadline_lines(report)]
-    stream.write("\n".join(lines) + "\n")
+        lines.append(markdown_table(["Severity", "Rule", "What to do", "Where"], findings))
+    lines += [f"- **{title}**: {md(shown)}" for title, shown in deadline_lines(report)]
+    stream.write("\n".join(within_summary("\n".join(lines).splitlines())) + "\n")
 
 
 def _where(problem: Problem) -> str:
     return str(problem).removesuffix(f": {visible(problem.message)}")
 
 
-def _xml(text: str) -> str:
-    """Text from files for XML: visible (no terminal escapes in a CI log) and parseable."""
-    return xml_safe(visible(text))
+def _xml_document(suite: Element) -> str:
+    """The XML text of ``suite``, every attribute and text made visible and XML-safe here,
+    in one place: no terminal escape in a CI log, no character (U+FFFF, NUL) that XML 1.0
+    forbids, so GitHub and every JUnit parser read it."""
+    from xml.etree import ElementTree as ET
+
+    for element in suite.iter():
+        for key, value in element.attrib.items():
+            element.set(key, xml_safe(visible(value)))
+        if element.text:
+            element.text = xml_safe(visible(element.text, keep_lines=True))
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def write_junit(report: Checked, stream: TextIO) -> None:
@@ -198,13 +214,13 @@ def write_junit(report: Checked, stream: TextIO) -> None:
             failures="0",
         )
         for p in report.problems:
-            case = ET.SubElement(suite, "testcase", classname="consortium", name=_xml(_where(p)))
-            ET.SubElement(case, "error", message=_xml(p.message), type="not-checkable")
-        stream.write(ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")
+            case = ET.SubElement(suite, "testcase", classname="consortium", name=_where(p))
+            ET.SubElement(case, "error", message=p.message, type="not-checkable")
+        stream.write(_xml_document(suite))
         return
     suite = ET.Element("testsuite", name="consortium check", tests=str(len(REGISTRY)))
     failures = 0
-    call_id = _xml(report.proposal.call.id)
+    call_id = report.proposal.call.id
     failing = ("error", "warning") if report.strict else ("error",)
     for rule in REGISTRY:
         case = ET.SubElement(suite, "testcase", classname=f"consortium.{call_id}", name=rule)
@@ -213,12 +229,12 @@ def write_junit(report: Checked, stream: TextIO) -> None:
         if failed:
             failures += 1
             failure = ET.SubElement(
-                case, "failure", message=_xml(failed[0].message), type=failed[0].severity
+                case, "failure", message=failed[0].message, type=failed[0].severity
             )
-            failure.text = "\n".join(f"{where(f)}: {_xml(f.message)}" for f in failed)
+            failure.text = "\n".join(f"{where(f)}: {visible(f.message)}" for f in failed)
         others = [f for f in found if f.severity not in failing]
         if others:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f"warning {where(f)}: {_xml(f.message)}" for f in others)
+            out.text = "\n".join(f"warning {where(f)}: {visible(f.message)}" for f in others)
     suite.set("failures", str(failures))
-    stream.write(ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")
+    stream.write(_xml_document(suite))

@@ -10,13 +10,13 @@ and ruleId, locations with artifactLocation.uri and region.startLine >= 1).
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from consortium.checks import Report, Unchecked
 from consortium.report.values import dump_json
 from consortium.rules import REGISTRY
-from consortium.text import path_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 NOT_CHECKABLE = {
@@ -44,8 +44,12 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def _uri(path: Path) -> str:
-    """Forward slashes, relative as given (code scanning resolves it from the checkout)."""
-    return path_text(path).replace("\\", "/")
+    """A URI reference (RFC 3986): relative as given (code scanning resolves it from the
+    checkout), forward slashes, and every byte of the file name that a URI cannot hold
+    percent-encoded (``a b#?.yaml`` is ``a%20b%23%3F.yaml``), so GitHub finds the file."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(PurePath(path).as_posix()), safe="/")
 
 
 def _result(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from typing import Any, TextIO
 
@@ -12,7 +11,8 @@ from consortium.models import Label
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
-    csv_value,
+    Code,
+    csv_document,
     dump_json,
     json_lines,
     label_on,
@@ -32,12 +32,12 @@ def entry_value(entry: Entry) -> dict[str, Any]:
 
 
 def _flat(entry: Entry) -> list[str]:
-    """The CSV and Markdown row: lists joined with '; ', every text made visible."""
+    """The CSV and Markdown row: lists joined with '; ' (the writers escape each cell)."""
     c = entry.cluster
     label = c.label
     cells = [entry.id, c.name, c.country, c.type, label.level if label else ""]
     cells += [str(label.valid_until or "") if label else "", "; ".join(c.roles)]
-    return [visible(cell) for cell in [*cells, "; ".join(c.sectors)]]
+    return [*cells, "; ".join(c.sectors)]
 
 
 def write_json(view: ClusterList, stream: TextIO) -> None:
@@ -45,16 +45,13 @@ def write_json(view: ClusterList, stream: TextIO) -> None:
 
 
 def write_csv(view: ClusterList, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for entry in view.entries:
-        writer.writerow([csv_value(cell) for cell in _flat(entry)])
+    csv_document(stream, CSV_FIELDS, map(_flat, view.entries))
 
 
 def write_markdown(view: ClusterList, stream: TextIO) -> None:
     day = view.now.date()
     rows = [
-        [f"`{r[0]}`", *r[1:4], label_on(e.cluster.label, day), *r[6:]]
+        [Code(r[0]), *r[1:4], label_on(e.cluster.label, day), *r[6:]]
         for e, r in ((e, _flat(e)) for e in view.entries)
     ]
     stream.write("## Clusters\n\n")

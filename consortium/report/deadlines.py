@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from consortium.catalogue import DeadlineRow
 from consortium.deadlines import countdown, day_stamp, short_countdown, stamp
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, deadline_value, json_lines, markdown_table
+from consortium.report.values import (
+    Code,
+    csv_document,
+    deadline_value,
+    json_lines,
+    markdown_table,
+    md,
+)
 from consortium.text import visible
 from consortium.views import DeadlineList
 
@@ -28,17 +34,9 @@ def write_json(view: DeadlineList, stream: TextIO) -> None:
 
 
 def write_csv(view: DeadlineList, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["reference", "call", "name", "at", "remaining_seconds", "passed"])
-    for row in view.rows:
-        value = row_value(row, view)
-        writer.writerow(
-            [csv_value(value[k]) for k in ("reference", "call", "name", "at")]
-            + [
-                value["remaining_seconds"],
-                csv_value(value["passed"]),
-            ]
-        )
+    columns = ["reference", "call", "name", "at", "remaining_seconds", "passed"]
+    values = (row_value(row, view) for row in view.rows)
+    csv_document(stream, columns, ([value[k] for k in columns] for value in values))
 
 
 def write_table(view: DeadlineList, stream: TextIO) -> None:
@@ -69,10 +67,10 @@ def write_markdown(view: DeadlineList, stream: TextIO) -> None:
             stamp(r.deadline.at),
             countdown(r.deadline.remaining_seconds(view.now)),
             r.deadline.title,
-            f"`{r.listing.request.reference}`",
+            Code(r.listing.request.reference),
             r.listing.request.call_id or "-",
         ]
         for r in view.rows
     ]
-    stream.write(f"## Deadlines as of {stamp(view.now)}\n\n")
+    stream.write(f"## Deadlines as of {md(stamp(view.now))}\n\n")
     stream.write(markdown_table(["When", "Countdown", "Deadline", "Reference", "Call"], rows))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from consortium.report.console import console, width
+from consortium.text import visible
 
 ELASTIC_MIN = 16  # a free-text column is allowed down to this width, or its longest word
 
@@ -48,7 +49,13 @@ def write_table(
     records: list[list[str]],
     footer: str = "",
 ) -> None:
-    """Draw the first layout that fits the terminal, else the stacked ``records``."""
+    """Draw the first layout that fits the terminal, else the stacked ``records``.
+
+    Every title, cell, record and footer is made visible here (``text.visible``), whatever
+    the view passed: a value from a file never reaches the terminal raw."""
+    title, footer = visible(title), visible(footer)
+    layouts = [[_visible(column) for column in layout] for layout in layouts]
+    records = [[visible(line) for line in record] for record in records]
     available = width()
     out = console(stream)
     out.print(title, soft_wrap=True)
@@ -61,6 +68,11 @@ def write_table(
         out.print(_table(chosen))
     if footer:
         out.print(footer, style="dim", soft_wrap=True)
+
+
+def _visible(column: Column) -> Column:
+    cells = [visible(cell, keep_lines=True) for cell in column.cells]
+    return Column(visible(column.header), cells, column.elastic)
 
 
 def _table(columns: list[Column]) -> object:

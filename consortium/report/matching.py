@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import json
+import itertools
 from typing import Any, TextIO
 
 from consortium.matching.score import Candidate
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import csv_value, is_utf, json_lines, markdown_table
+from consortium.report.values import (
+    Code,
+    csv_document,
+    json_lines,
+    json_text,
+    markdown_table,
+    md,
+)
 from consortium.text import visible
 from consortium.views import RequestMatch
 
@@ -60,7 +66,7 @@ def match_json(view: RequestMatch, stream: TextIO) -> None:
         "judged_on": view.situation.on.isoformat(),
         "weights": view.situation.weights,
     }
-    stream.write(json.dumps(head, ensure_ascii=not is_utf(stream))[:-1])
+    stream.write(json_text(head, stream)[:-1])
     stream.write(f', "candidates": {lines(_shown(view))}, "apart": {lines(view.ranking.apart)}}}\n')
 
 
@@ -72,15 +78,14 @@ def candidate_row(rank: int | None, c: Candidate) -> list[Any]:
     eligible = rank is not None
     cells = [rank, c.cluster_id, c.cluster.name, c.cluster.country, c.score if eligible else None]
     reasons = [c.for_, c.against, c.refused] if eligible else [[], [], c.refused]
-    return [csv_value(x) for x in [*cells, *("; ".join(r) for r in reasons)]]
+    return [*cells, *("; ".join(r) for r in reasons)]
 
 
 def match_csv(view: RequestMatch, stream: TextIO) -> None:
     """The ranked candidates, best first, then those kept apart (rank and score empty)."""
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(candidate_row(i, c) for i, c in enumerate(_shown(view), 1))
-    writer.writerows(candidate_row(None, c) for c in view.ranking.apart)
+    ranked = (candidate_row(i, c) for i, c in enumerate(_shown(view), 1))
+    apart = (candidate_row(None, c) for c in view.ranking.apart)
+    csv_document(stream, CSV_COLUMNS, itertools.chain(ranked, apart))
 
 
 def match_table(view: RequestMatch, stream: TextIO) -> None:
@@ -118,7 +123,7 @@ def match_markdown(view: RequestMatch, stream: TextIO) -> None:
     rows = [
         [
             str(i),
-            f"`{c.cluster_id}`",
+            Code(c.cluster_id),
             c.cluster.country,
             str(c.score),
             "; ".join(c.for_),
@@ -126,9 +131,9 @@ def match_markdown(view: RequestMatch, stream: TextIO) -> None:
         ]
         for i, c in enumerate(_shown(view), 1)
     ]
-    stream.write(f"## {_title(view)}\n\n")
+    stream.write(f"## {md(_title(view))}\n\n")
     stream.write(markdown_table(["#", "Cluster", "Country", "Score", "Why", "Against"], rows))
     if view.ranking.apart:
         stream.write("\n**Apart** (a hard criterion is not met):\n\n")
         for c in view.ranking.apart:
-            stream.write(f"- `{visible(c.cluster_id)}`: {visible('; '.join(c.refused))}\n")
+            stream.write(f"- {md(Code(c.cluster_id))}: {md('; '.join(c.refused))}\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from consortium.deadlines import stamp
@@ -10,7 +9,14 @@ from consortium.matching.rank import Opening
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.matching import candidate_value
-from consortium.report.values import csv_value, dump_json, markdown_table, when
+from consortium.report.values import (
+    Code,
+    csv_document,
+    dump_json,
+    markdown_table,
+    md,
+    when,
+)
 from consortium.text import visible
 from consortium.views import ClusterMatch
 
@@ -52,13 +58,13 @@ CSV_COLUMNS = ["reference", "call", "title", "eoi", "score", "for", "refused"]
 
 def cluster_csv(view: ClusterMatch, stream: TextIO) -> None:
     """The requests the cluster could answer, best first, then those kept apart."""
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for o in [*_openings(view), *view.apart]:
-        value = opening_value(o, view)
-        reasons = "; ".join(o.candidate.for_) if value["score"] is not None else ""
-        cells = [value[k] for k in CSV_COLUMNS[:5]] + [reasons, "; ".join(value["refused"])]
-        writer.writerow([csv_value(c) for c in cells])
+    csv_document(stream, CSV_COLUMNS, (_csv_row(o, view) for o in [*_openings(view), *view.apart]))
+
+
+def _csv_row(o: Opening, view: ClusterMatch) -> list[Any]:
+    value = opening_value(o, view)
+    reasons = "; ".join(o.candidate.for_) if value["score"] is not None else ""
+    return [value[k] for k in CSV_COLUMNS[:5]] + [reasons, "; ".join(value["refused"])]
 
 
 def cluster_table(view: ClusterMatch, stream: TextIO) -> None:
@@ -91,12 +97,12 @@ def cluster_table(view: ClusterMatch, stream: TextIO) -> None:
 def cluster_markdown(view: ClusterMatch, stream: TextIO) -> None:
     rows = [
         [
-            f"`{o.listing.request.reference}`",
+            Code(o.listing.request.reference),
             str(o.candidate.score),
             when(o.listing.deadline("eoi"), view.now),
             "; ".join(o.candidate.for_),
         ]
         for o in _openings(view)
     ]
-    stream.write(f"## Open requests `{visible(view.cluster_id)}` could answer\n\n")
+    stream.write(f"## Open requests {md(Code(view.cluster_id))} could answer\n\n")
     stream.write(markdown_table(["Request", "Score", "EOI deadline", "Why"], rows))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -12,12 +11,14 @@ from consortium.deadlines import Deadline, day_stamp, short_countdown, stamp
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
-    csv_value,
+    Code,
+    csv_document,
     deadline_value,
     dump_json,
     json_lines,
     markdown_fields,
     markdown_table,
+    md,
     when,
 )
 from consortium.text import path_text, visible
@@ -64,13 +65,14 @@ CSV_COLUMNS = [
 
 
 def write_csv(view: RequestList, stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for item in view.items:
-        row = listing_value(item, view.now)
-        by_name = {d["name"]: d["at"] for d in row["deadlines"]}
-        row |= {"eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")}
-        writer.writerow({k: csv_value(v) for k, v in row.items()})
+    csv_document(stream, CSV_COLUMNS, (_csv_row(i, view.now) for i in view.items))
+
+
+def _csv_row(item: Listing, now: datetime) -> list[Any]:
+    row = listing_value(item, now)
+    by_name = {d["name"]: d["at"] for d in row["deadlines"]}
+    row |= {"eoi": by_name.get("eoi"), "call_deadline": by_name.get("call")}
+    return [row[column] for column in CSV_COLUMNS]
 
 
 def state(item: Listing, now: datetime) -> str:
@@ -131,7 +133,7 @@ def write_table(view: RequestList, stream: TextIO) -> None:
 def write_markdown(view: RequestList, stream: TextIO) -> None:
     rows = [
         [
-            f"`{i.request.reference}`",
+            Code(i.request.reference),
             i.request.country,
             i.request.call_id or "-",
             when(i.deadline("eoi"), view.now),
@@ -142,7 +144,7 @@ def write_markdown(view: RequestList, stream: TextIO) -> None:
         for i in view.items
     ]
     headers = ["Reference", "Country", "Call", "EOI deadline", "Call deadline", "Status", "Title"]
-    stream.write(f"## Partner-search requests as of {stamp(view.now)}\n\n")
+    stream.write(f"## Partner-search requests as of {md(stamp(view.now))}\n\n")
     stream.write(markdown_table(headers, rows))
 
 

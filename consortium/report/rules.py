@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any, TextIO
 
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
-from consortium.report.values import dump_json, json_lines, markdown_fields, markdown_table
+from consortium.report.values import (
+    Code,
+    csv_document,
+    dump_json,
+    json_lines,
+    markdown_fields,
+    markdown_table,
+)
 from consortium.rules import Rule
 from consortium.views import RuleList, RuleView
 
@@ -26,10 +32,8 @@ def write_json(view: RuleList, stream: TextIO) -> None:
 
 
 def write_csv(view: RuleList, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(["id", "severity", "summary"])
-    for rule in view.rules:
-        writer.writerow([rule.id, rule.severity, rule.summary])
+    rows = ([rule.id, rule.severity, rule.summary] for rule in view.rules)
+    csv_document(stream, ["id", "severity", "summary"], rows)
 
 
 def write_table(view: RuleList, stream: TextIO) -> None:
@@ -42,7 +46,7 @@ def write_table(view: RuleList, stream: TextIO) -> None:
 
 
 def write_markdown(view: RuleList, stream: TextIO) -> None:
-    rows = [[f"`{r.id}`", r.severity, r.summary] for r in view.rules]
+    rows = [[Code(r.id), r.severity, r.summary] for r in view.rules]
     stream.write(markdown_table(["rule", "severity", "what it checks"], rows))
 
 

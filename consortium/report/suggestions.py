@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from consortium.report.matching import candidate_value
-from consortium.report.values import dump_json, markdown_table
-from consortium.text import visible
+from consortium.report.values import Code, Markdown, dump_json, markdown_table, md
+from consortium.text import path_text, visible
 from consortium.views import Suggestions
 
 
@@ -27,7 +27,7 @@ def suggest_json(view: Suggestions, stream: TextIO) -> None:
     needs = view.outcome.needs
     dump_json(
         {
-            "file": str(view.report.proposal.path),
+            "file": path_text(view.report.proposal.path),
             "verdict": view.report.verdict,
             "suggestions": suggestion_values(view),
             "unfixable": [{"rule": r, "why": w} for r, w in needs.unfixable],
@@ -64,8 +64,12 @@ def suggest_markdown(view: Suggestions, stream: TextIO) -> None:
     rows = [
         [
             str(i),
-            ", ".join(f"`{a.candidate.cluster_id}` ({a.role})" for a in s.additions),
-            ", ".join(f"`{r}`" for r in s.fixes),
+            Markdown(
+                ", ".join(
+                    f"{md(Code(a.candidate.cluster_id), True)} ({md(a.role)})" for a in s.additions
+                )
+            ),
+            Markdown(", ".join(md(Code(r), True) for r in s.fixes)),
             str(s.score),
         ]
         for i, s in enumerate(view.outcome.suggestions, 1)
@@ -73,7 +77,7 @@ def suggest_markdown(view: Suggestions, stream: TextIO) -> None:
     stream.write("## Suggested additions\n\n")
     stream.write(markdown_table(["#", "Add", "Fixes", "Score"], rows))
     for line in view.outcome.unreachable:
-        stream.write(f"\n- no known cluster can fix {visible(line)}")
+        stream.write(f"\n- no known cluster can fix {md(line)}")
     for rule, why in view.outcome.needs.unfixable:
-        stream.write(f"\n- no addition fixes `{rule}`: {visible(why)}")
+        stream.write(f"\n- no addition fixes {md(Code(rule))}: {md(why)}")
     stream.write("\n")
