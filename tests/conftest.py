@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = ROOT / "requests"
 EXAMPLE = ROOT / "examples" / "cos-cluster-2020"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
+# A profile text of our own writing (EEN's current layout), for tests that need *some* text.
+OWN_TEXT = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"
+
+
+@pytest.fixture
+def seed_text() -> Path:
+    """The real EEN text of the seed request, which lives outside the repository (in
+    ../shared/seeds, beside the project's CI) and is never copied into it: a test that needs
+    it skips, saying why, in a user's clone."""
+    if not SEED_TEXT.is_file():
+        pytest.skip(f"needs the real EEN seed text {SEED_TEXT} (not part of a clone)")
+    return SEED_TEXT
 
 
 @pytest.fixture(autouse=True)
