@@ -15,8 +15,8 @@ from pathlib import Path
 
 import consortium
 
-YAML_SUFFIXES = (".yaml", ".yml")
-TEXT_SUFFIXES = (".txt",)
+YAML_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
+TEXT_SUFFIXES: tuple[str, ...] = (".txt",)
 
 
 @dataclass(frozen=True)
@@ -41,19 +41,24 @@ def bundled_requests() -> Path | None:
     return None
 
 
-def places(cwd: Path) -> list[Path]:
-    """The folders searched for ``REF.yaml`` or ``REF.txt``, in order."""
-    found = [cwd, cwd / "requests"]
+Place = tuple[Path, tuple[str, ...]]  # a folder and the file suffixes looked for there
+
+
+def places(cwd: Path) -> list[Place]:
+    """Where ``REF`` is looked for, in order: a request file here or in requests/ (one a
+    user imported, perhaps edited), then the EEN text there, then the bundled requests."""
+    local = [cwd, cwd / "requests"]
+    found: list[Place] = [(f, YAML_SUFFIXES) for f in local] + [(f, TEXT_SUFFIXES) for f in local]
     bundled = bundled_requests()
-    return [*found, bundled] if bundled else found
+    return [*found, (bundled, YAML_SUFFIXES)] if bundled else found
 
 
-def find_request(reference: str, where: list[Path]) -> FoundRequest | str | None:
-    """The request ``reference`` from the first folder of ``where`` that holds it as a
-    request file or an EEN text; None when none does; a string when what was found is not
-    a valid request for that reference (the user must fix it, not have it skipped)."""
-    for folder in where:
-        for suffix in (*YAML_SUFFIXES, *TEXT_SUFFIXES):
+def find_request(reference: str, where: list[Place]) -> FoundRequest | str | None:
+    """The request ``reference`` from the first place of ``where`` that holds it; None
+    when none does; a string when what was found is not a valid request for that
+    reference (the user must fix it, not have it skipped)."""
+    for folder, suffixes in where:
+        for suffix in suffixes:
             candidate = folder / f"{reference}{suffix}"
             if candidate.is_file():
                 return read_request(candidate, reference)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -84,3 +86,37 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+# pre-commit, for real (tests/test_companion.py, tests/test_first_hour.py) ---------------
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory) -> Path:
+    """One pre-commit cache for the run: the hook environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory) -> Path:
+    """This repository as it is on disk (new and changed files too), committed in a
+    scratch git repo: `try-repo` installs what is being tested, not the last commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: pre-commit try-repo needs one")
+    copy = tmp_path_factory.mktemp("hooks-repo")
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "hooks under test"], cwd=copy, check=True)
+    return copy

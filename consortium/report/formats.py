@@ -84,6 +84,7 @@ CLUSTER_LIST = Formats(
     markdown="clusters:write_markdown",
 )
 CLUSTER_SHOW = Formats(text="clusters:show_text", json="clusters:show_json")
+VALIDATE = Formats(text="validation:write_text", github="validation:write_github")
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,
