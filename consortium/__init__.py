@@ -4,4 +4,6 @@ The package is a library first (``consortium.loading``, ``consortium.checks``); 
 ``consortium`` command in ``consortium.cli`` is a thin layer over it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # released as the git tag v0.1.0 (README, "Releasing")
+# Where the project (its action, hooks and docs) lives: SARIF help links and `init` name it.
+HOME = "https://github.com/consortium-eu/consortium"

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 
-from consortium import __version__
+from consortium import HOME, __version__
 from consortium.schema import json_schema
 
-HOME = "https://github.com/consortium-eu/consortium"  # where the action and hooks live
 ACTION = "consortium-eu/consortium@v0"
 SCHEMA_DIR = ".schemas"
 KINDS = ("request", "cluster", "consortium", "call")
@@ -49,6 +48,8 @@ jobs:
 PRE_COMMIT = f"""\
 # pre-commit (https://pre-commit.com): `pre-commit install`, then every commit that changes
 # a proposal file validates it and checks the consortium.
+# `rev:` is the release of consortium you installed (`consortium --version`, tagged
+# v<version>); replace `repo:` and `rev:` if you host consortium elsewhere or pin another tag.
 repos:
   - repo: {HOME}
     rev: v{__version__}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -17,6 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = ROOT / "requests"
 EXAMPLE = ROOT / "examples" / "cos-cluster-2020"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
+# A profile text of our own writing (EEN's current layout), for tests that need *some* text.
+OWN_TEXT = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"
+
+
+@pytest.fixture
+def seed_text() -> Path:
+    """The real EEN text of the seed request, which lives outside the repository (in
+    ../shared/seeds, beside the project's CI) and is never copied into it: a test that needs
+    it skips, saying why, in a user's clone."""
+    if not SEED_TEXT.is_file():
+        pytest.skip(f"needs the real EEN seed text {SEED_TEXT} (not part of a clone)")
+    return SEED_TEXT
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +86,37 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+# pre-commit, for real (tests/test_companion.py, tests/test_first_hour.py) ---------------
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory) -> Path:
+    """One pre-commit cache for the run: the hook environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory) -> Path:
+    """This repository as it is on disk (new and changed files too), committed in a
+    scratch git repo: `try-repo` installs what is being tested, not the last commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: pre-commit try-repo needs one")
+    copy = tmp_path_factory.mktemp("hooks-repo")
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "hooks under test"], cwd=copy, check=True)
+    return copy

@@ -73,12 +73,6 @@ def test_format_auto_is_github_under_actions_else_text(cli):
 # pre-commit, for real ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def precommit_home(tmp_path_factory) -> Path:
-    """One pre-commit cache for the module: the hook environment is built once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
 def _proposal(folder: Path, consortium: Path) -> Path:
     """A scratch git repo holding a proposal: the example's clusters, the seed request."""
     folder.mkdir()
@@ -90,31 +84,6 @@ def _proposal(folder: Path, consortium: Path) -> Path:
     subprocess.run([*git, "init", "-q"], cwd=folder, check=True)
     subprocess.run([*git, "add", "-A"], cwd=folder, check=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def hooks_repo(tmp_path_factory) -> Path:
-    """This repository as it is on disk (new and changed files too), committed in a
-    scratch git repo: `try-repo` installs what is being tested, not the last commit."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if listed.returncode != 0:
-        pytest.skip("not a git checkout: pre-commit try-repo needs one")
-    copy = tmp_path_factory.mktemp("hooks-repo")
-    for name in filter(None, listed.stdout.split("\0")):
-        source = ROOT / name
-        if source.is_file() and not source.is_symlink():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy / name)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
-    subprocess.run([*git, "commit", "-qm", "hooks under test"], cwd=copy, check=True)
-    return copy
 
 
 def _try_repo(repo: Path, hook: str, home: Path, hooks: Path) -> subprocess.CompletedProcess[str]:

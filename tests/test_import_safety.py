@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_TEXT
+from tests.conftest import OWN_TEXT
 
 DATA = Path(__file__).parent / "data" / "een"
 
@@ -46,31 +46,33 @@ def test_one_bad_text_does_not_stop_the_rest(cli, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a-empty.txt").write_bytes(b"")
-    (folder / "seed.txt").write_bytes(SEED_TEXT.read_bytes())
+    (folder / "own.txt").write_bytes(OWN_TEXT.read_bytes())
     result = cli("import", folder, "-o", tmp_path / "out")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"{folder}/a-empty.txt: is empty: no profile in it",
         "consortium: 1 profile(s) imported (1 written, 0 unchanged), 1 not imported",
+        f"wrote {tmp_path}/out/RDNO20250203001.yaml",
+        f"next: consortium init --request-file {tmp_path}/out/RDNO20250203001.yaml",
     ]
-    assert (tmp_path / "out" / "RDFR20201119001.yaml").is_file()
+    assert (tmp_path / "out" / "RDNO20250203001.yaml").is_file()
 
 
 def test_existing_file_shows_the_change_and_needs_force(cli, tmp_path):
     out = tmp_path / "out"
-    assert cli("import", SEED_TEXT, "-o", out).exit_code == 0
-    target = out / "RDFR20201119001.yaml"
-    target.write_text(target.read_text().replace("stage: concept", "stage: idea"))
-    again = cli("import", SEED_TEXT, "-o", out)
+    assert cli("import", OWN_TEXT, "-o", out).exit_code == 0
+    target = out / "RDNO20250203001.yaml"
+    target.write_text(target.read_text().replace("stage: planning", "stage: idea"))
+    again = cli("import", OWN_TEXT, "-o", out)
     assert again.exit_code == 2
-    assert "-stage: idea\n+stage: concept\n" in again.stderr
+    assert "-stage: idea\n+stage: planning\n" in again.stderr
     assert f"{target}: exists and differs: give --force to replace it" in again.stderr
     assert "stage: idea" in target.read_text()
-    assert cli("import", SEED_TEXT, "-o", out, "--force").exit_code == 0
-    assert "stage: concept" in target.read_text()
-    same = cli("import", SEED_TEXT, "-o", out)
+    assert cli("import", OWN_TEXT, "-o", out, "--force").exit_code == 0
+    assert "stage: planning" in target.read_text()
+    same = cli("import", OWN_TEXT, "-o", out)
     assert same.exit_code == 0 and "(0 written, 1 unchanged)" in same.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["RDFR20201119001.yaml"]  # no temporaries
+    assert sorted(p.name for p in out.iterdir()) == ["RDNO20250203001.yaml"]  # no temporaries
 
 
 def test_never_writes_through_a_link(cli, tmp_path):
@@ -78,28 +80,30 @@ def test_never_writes_through_a_link(cli, tmp_path):
     victim.write_text("keep")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "RDFR20201119001.yaml").symlink_to(victim)
-    result = cli("import", SEED_TEXT, "-o", out, "--force")
+    (out / "RDNO20250203001.yaml").symlink_to(victim)
+    result = cli("import", OWN_TEXT, "-o", out, "--force")
     assert result.exit_code == 2 and "symbolic link" in result.stderr
     assert victim.read_text() == "keep"
 
 
 def test_dry_run_prints_yaml_and_writes_nothing(cli, tmp_path):
     out = tmp_path / "out"
-    result = cli("import", SEED_TEXT, DATA / "RDNO20250203001.txt", "-o", out, "--dry-run")
+    result = cli("import", DATA / "RDIT20201015002.txt", OWN_TEXT, "-o", out, "--dry-run")
     assert result.exit_code == 0
     assert not out.exists()
     documents = result.stdout.split("---\n")
     assert len(documents) == 2
-    assert "reference: RDFR20201119001\n" in documents[0]
+    assert "reference: RDIT20201015002\n" in documents[0]
     assert 'country: "NO"\n' in documents[1]
 
 
 def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli, tmp_path):
     text = (
-        SEED_TEXT.read_text(encoding="utf-8")
-        .replace("Publication Date: 20 November 2020", "Publication Date: 31/02/2021")
-        .replace("Call deadline: 02/02/2021", "Call deadline: soon \x1b[2J\u2028reference: x")
+        OWN_TEXT.read_text(encoding="utf-8")
+        .replace("Profile published: 2025-02-03", "Profile published: 31/02/2021")
+        .replace(
+            "Deadline for call: 06/06/2025", "Deadline for call: soon \x1b[2J\u2028reference: x"
+        )
     )
     path = tmp_path / "odd.txt"
     path.write_text(text, encoding="utf-8")
@@ -108,7 +112,7 @@ def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli, tmp_path):
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
     assert "is not a real date" in result.stderr
-    written = (out / "RDFR20201119001.yaml").read_text(encoding="utf-8")
+    written = (out / "RDNO20250203001.yaml").read_text(encoding="utf-8")
     assert "\x1b" not in written and "\u2028" not in written
     assert (
         "# Note: call deadline: cannot read a date in 'soon \\x1b[2J\\u2028reference: x'" in written

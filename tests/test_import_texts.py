@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from consortium.models import Request
-from tests.conftest import REQUESTS, SEED_TEXT
+from tests.conftest import REQUESTS
 
 DATA = Path(__file__).parent / "data" / "een"
 
@@ -24,7 +24,7 @@ def imported(cli, tmp_path, *inputs: Path) -> dict[str, Request]:
     }
 
 
-def test_seed_text_imports_as_the_bundled_transcription(cli, tmp_path):
+def test_seed_text_imports_as_the_bundled_transcription(cli, tmp_path, seed_text):
     """Field by field, the import equals requests/RDFR20201119001.yaml, with two exceptions.
 
     - ``title``: the transcription keeps the text's leading call id ("COS-CLUSTER-2020-3-03:
@@ -33,7 +33,7 @@ def test_seed_text_imports_as_the_bundled_transcription(cli, tmp_path):
     - ``description``: the field is new with the import; the transcription has none.
     Everything else, the members' names and the source included, is equal.
     """
-    got = imported(cli, tmp_path, SEED_TEXT)["RDFR20201119001"].model_dump()
+    got = imported(cli, tmp_path, seed_text)["RDFR20201119001"].model_dump()
     bundled = Request.model_validate(
         yaml.safe_load((REQUESTS / "RDFR20201119001.yaml").read_text(encoding="utf-8"))
     ).model_dump()

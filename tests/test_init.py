@@ -97,3 +97,105 @@ def test_unknown_call_and_bad_request_are_one_line(cli, tmp_path):
 
 def test_docs_workflow_is_the_one_init_writes():
     assert (ROOT / "docs" / "workflow.yml").read_text() == WORKFLOW
+
+
+# Issue 15: init takes the request from where it is, validates before writing --------------
+
+
+def test_request_is_found_where_it_is_and_copied(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "requests").mkdir()
+    mine = (REQUESTS / "RDES20201125001.yaml").read_text()
+    (tmp_path / "requests" / "RDES20201125001.yaml").write_text(mine)
+    made = cli("init", "p", "--call", CALL, "--request", "RDES20201125001")
+    assert made.exit_code == 0, made.stderr
+    assert (tmp_path / "p" / "requests" / "RDES20201125001.yaml").read_text() == mine
+    assert "(requests/RDES20201125001.yaml)" in made.stderr and "valid as it stands" in made.stderr
+    assert "cd p && git init && pre-commit install" in made.stderr
+    assert cli("validate", tmp_path / "p").exit_code == 0
+
+
+def test_bundled_request_and_its_call_are_taken(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    made = cli("init", "p", "--request", "RDFR20201119001")
+    assert made.exit_code == 0, made.stderr
+    assert f"call: {CALL}\n" in (tmp_path / "p" / "consortium.yaml").read_text()
+    copied = (tmp_path / "p" / "requests" / "RDFR20201119001.yaml").read_text()
+    assert copied == (REQUESTS / "RDFR20201119001.yaml").read_text()
+
+
+def test_een_text_is_imported_into_the_new_repo(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt", tmp_path)
+    made = cli("init", "p", "--request", "RDNO20250203001", "--call", "INTERREG-EUROPE")
+    assert made.exit_code == 0, made.stderr
+    text = (tmp_path / "p" / "requests" / "RDNO20250203001.yaml").read_text()
+    assert "reference: RDNO20250203001\n" in text and 'country: "NO"' in text
+    by_file = cli("init", "q", "--request-file", tmp_path / "RDNO20250203001.txt", "--no-input")
+    assert by_file.exit_code == 2 and "names call IE-2025-05-01" in by_file.stderr
+    assert "give --call ID, one of" in by_file.stderr and not (tmp_path / "q").exists()
+
+
+def test_request_not_found_says_what_to_do_and_writes_nothing(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = cli("init", "p", "--call", CALL, "--request", "RDFR20991231001")
+    assert missing.exit_code == 2 and missing.stderr.count("\n") == 1
+    assert "no request RDFR20991231001" in missing.stderr
+    assert "consortium import" in missing.stderr and "--request-file" in missing.stderr
+    assert not (tmp_path / "p").exists()
+    (tmp_path / "RDFR20991231001.yaml").write_text("reference: RDFR20991231001\n")
+    broken = cli("init", "p", "--call", CALL, "--request", "RDFR20991231001")
+    assert (
+        broken.exit_code == 2 and "RDFR20991231001.yaml:1:1: missing required key" in broken.stderr
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_without_call_lists_the_calls_and_exits_2(cli, tmp_path):
+    listed = cli("init", tmp_path / "p")
+    assert listed.exit_code == 2 and listed.stderr.count("\n") == 1
+    assert "give --call ID, one of" in listed.stderr and CALL in listed.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_on_a_terminal_init_asks_for_the_call(tmp_path):
+    """A real terminal on stdin (a pseudo-terminal): the prompt, the answer, the repo."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    os.write(leader, b"cos-cluster-2020-3-03\n")
+    done = subprocess.run(
+        [str(BIN / "consortium"), "init", str(tmp_path / "p")],
+        stdin=follower,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert "Which call does this proposal answer?" in done.stderr
+    assert f"call: {CALL}\n" in (tmp_path / "p" / "consortium.yaml").read_text()
+    refused = subprocess.run(
+        [str(BIN / "consortium"), "init", str(tmp_path / "q"), "--no-input"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2 and "give --call" in refused.stderr
+
+
+def test_init_where_import_wrote_finds_the_request_without_force(cli, tmp_path, monkeypatch):
+    """The path `import` prints: the folder holds only requests/, so no --force needed."""
+    monkeypatch.chdir(tmp_path)
+    text = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"
+    imported = cli("import", text)
+    assert imported.exit_code == 0
+    assert "wrote requests/RDNO20250203001.yaml\n" in imported.stderr
+    assert "next: consortium init --request RDNO20250203001\n" in imported.stderr
+    made = cli("init", "--call", "INTERREG-EUROPE", "--request", "RDNO20250203001")
+    assert made.exit_code == 0, made.stderr
+    assert (tmp_path / "consortium.yaml").is_file()
+    assert "\n  git init && pre-commit install" in made.stderr

@@ -70,6 +70,8 @@ def test_wheel_holds_the_package_entry_point_and_version(dist):
         metadata = archive.read(info).decode()
         entry = archive.read(info.replace("METADATA", "entry_points.txt")).decode()
     assert "consortium/cli/__init__.py" in names and "consortium/calendar.py" in names
+    # the bundled requests, where `init --request REF` finds them (issue 15)
+    assert "consortium/data/requests/RDFR20201119001.yaml" in names
     assert f"Version: {consortium.__version__}\n" in metadata
     assert "Requires-Dist: icalendar" in metadata
     assert "consortium = consortium.cli:main" in entry

@@ -17,6 +17,7 @@ from consortium.cli.common import (
     resolve_now,
     say,
 )
+from consortium.cli.output import emit
 from consortium.report.formats import CHECK
 from consortium.text import path_text
 
@@ -75,7 +76,32 @@ def check(
         _append_summary(report)
     if output != "text":
         sys.stderr.write(f"{path_text(path)}: {_said(report)}\n")
-    render(CHECK, output, report, report.exit_code)
+        render(CHECK, output, report, report.exit_code)
+    hint = _suggest_hint(report, clusters or path.parent / "clusters")
+    write = CHECK.writer("text")
+    problem = emit(lambda out: write(report, out))
+    if problem:
+        fail_message(problem)
+    if hint:
+        sys.stderr.write(f"{hint}\n")
+    raise typer.Exit(report.exit_code)
+
+
+def _suggest_hint(report: "Report | Unchecked", clusters: Path) -> str | None:
+    """After an incomplete verdict that additions could fix: how many ways `consortium
+    suggest` proposes (at most as many as it lists; nothing without a clusters folder)."""
+    from consortium.checks import Unchecked
+
+    if isinstance(report, Unchecked) or report.exit_code != 1 or not clusters.is_dir():
+        return None
+    from consortium.directory import known_clusters
+    from consortium.matching.suggest import suggest
+
+    pool, _ = known_clusters(clusters)
+    ways = len(suggest(report, pool.items()).suggestions)
+    if not ways:
+        return None
+    return f"`consortium suggest` proposes {ways} way(s) to complete it"
 
 
 def _said(report: "Report | Unchecked") -> str:

@@ -1,5 +1,6 @@
 """`consortium validate` and `consortium schema`: the files themselves, not the consortium."""
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -7,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from consortium.cli.common import deliver, fail_message, report_problems
+from consortium.cli.common import deliver, fail_message, format_option
+from consortium.report.formats import VALIDATE
 from consortium.text import path_text
 
 
@@ -21,6 +23,14 @@ class Kind(StrEnum):
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to validate.")],
     kind: Annotated[Kind | None, typer.Option(help="Treat every file as this kind.")] = None,
+    output: Annotated[
+        str,
+        format_option(
+            VALIDATE,
+            "auto: github (annotations on stdout) under GitHub Actions, else text (on stderr).",
+            ("auto",),
+        ),
+    ] = "auto",
 ) -> None:
     """Validate request, cluster, consortium and call files: exit 0 if all are valid, else 2.
 
@@ -30,13 +40,18 @@ def validate(
     from consortium.validation import validate_paths
 
     result = validate_paths(paths, kind.value if kind else None)
-    report_problems(result.problems)
+    if output == "auto":
+        output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not result.files:
         named = ", ".join(path_text(p) for p in paths)
         fail_message(f"no .yaml or .yml files in {named}")
+    code = 2 if result.bad else 0
+    if output == "github":
+        write = VALIDATE.writer("github")
+        deliver(lambda out: write(result, out), code)
+    VALIDATE.writer("text")(result, sys.stderr)
     sys.stderr.write(f"{result.valid} of {result.files} file(s) valid\n")
-    if result.bad:
-        raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) -> None:

@@ -183,4 +183,31 @@ def _finish(outcomes: "list[Outcome]", options: "Options") -> int:
     unchanged = sum(o.unchanged for o in good)
     done = "checked (dry run)" if options.dry_run else f"{written} written, {unchanged} unchanged"
     say(f"{len(good)} profile(s) imported ({done}), {bad} not imported")
+    if not options.dry_run:
+        _next(good)
     return 2 if bad else 0
+
+
+def _next(good: "list[Outcome]") -> None:
+    """The files written, then the command that starts a proposal answering one of them."""
+    for outcome in good:
+        if outcome.written and outcome.target is not None:
+            sys.stderr.write(f"wrote {path_text(outcome.target)}\n")
+    if not good or good[0].reference is None:
+        return
+    from consortium.calls import known_calls
+
+    first = good[0]
+    known = first.call is not None and first.call.upper() in known_calls(Path("calls"))[0]
+    call = f"--call {visible(first.call or '')} " if known else ""
+    which = f" (or another of the {len(good)} references)" if len(good) > 1 else ""
+    found_by_init = first.target is not None and first.target.parent.resolve() in (
+        Path.cwd(),
+        Path.cwd() / "requests",
+    )
+    request = (
+        f"--request {first.reference}"
+        if found_by_init or first.target is None
+        else f"--request-file {path_text(first.target)}"
+    )
+    sys.stderr.write(f"next: consortium init {call}{request}{which}\n")

@@ -166,6 +166,7 @@ def suggest(
     best first, with the rules each fixes; --apply N adds suggestion N as invited members."""
     from consortium.checks import check_file
     from consortium.directory import known_clusters
+    from consortium.matching.suggest import SHOWN
     from consortium.matching.suggest import suggest as find_suggestions
     from consortium.proposal import Folders
     from consortium.views import Suggestions
@@ -179,7 +180,7 @@ def suggest(
         fail_message(f"no folder of cluster profiles {path_text(folder)}: give one with --clusters")
     pool, problems = known_clusters(folder) if folder.is_dir() else ({}, [])
     report_problems(problems)
-    outcome = find_suggestions(report, pool.items(), limit=top or 5)
+    outcome = find_suggestions(report, pool.items(), limit=top or SHOWN)
     if apply is not None:
         _apply(path, outcome, apply)
     code = 0 if report.complete or outcome.suggestions else 1

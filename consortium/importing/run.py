@@ -32,6 +32,7 @@ class Outcome:
 
     origin: Path
     reference: str | None = None
+    call: str | None = None  # the id of the call the profile names, when it names one
     target: Path | None = None
     text: str | None = None
     missing: list[str] = field(default_factory=list)
@@ -85,11 +86,19 @@ def import_fields(
         outcome.problems.append(Problem(origin, f"{ref.text}: {built}"))
         return outcome
     built.notes[:0] = fields.notes
+    outcome.call = _call_id(built.data.get("call"))
     outcome.notes, outcome.missing = built.notes, list(built.missing)
     outcome.target = options.out / f"{ref.text}.yaml"  # a parsed reference: letters and digits
     outcome.text = render(built, f"{channel} ({path_text(name)})")
     outcome.problems += _invalid(outcome.target, outcome.text)
     return outcome
+
+
+def _call_id(call: object) -> str | None:
+    """The call's id, whether the profile names a preset's id or the call in full."""
+    if isinstance(call, dict):
+        call = call.get("id")
+    return call if isinstance(call, str) else None
 
 
 def _invalid(target: Path, text: str) -> list[Problem]:

@@ -45,7 +45,10 @@ class Outcome(NamedTuple):
     unreachable: list[str]  # needs no known cluster can meet, in words
 
 
-def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = 5) -> Outcome:
+SHOWN = 5  # suggestions listed by default (`suggest`, and the count `check` announces)
+
+
+def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = SHOWN) -> Outcome:
     needs = needs_of(report)
     if not needs.any:
         return Outcome(needs, [], [])

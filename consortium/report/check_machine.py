@@ -90,7 +90,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(severity: str, path: str, line: int, column: int, title: str, text: str) -> str:
+def annotation(severity: str, path: str, line: int, column: int, title: str, text: str) -> str:
     """A workflow command built here: properties and message escaped, message visible."""
     place = f"file={_escape_property(path)}"
     place += f",line={line}" if line else ""
@@ -108,13 +108,11 @@ def write_github(report: Checked, stream: TextIO) -> None:
     if isinstance(report, Unchecked):
         for p in report.problems:
             stream.write(
-                _annotation(
-                    "error", path_text(p.path), p.line, p.column, "not-checkable", p.message
-                )
+                annotation("error", path_text(p.path), p.line, p.column, "not-checkable", p.message)
             )
     else:
         for f in report.findings:
-            stream.write(_annotation(f.severity, path_text(f.path), f.line, 0, f.rule, f.message))
+            stream.write(annotation(f.severity, path_text(f.path), f.line, 0, f.rule, f.message))
     write_plain(report, stream)
 
 

@@ -14,17 +14,28 @@ import os
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from consortium import HOME, __version__
 from consortium.checks import Report, Unchecked
 from consortium.report.values import dump_json
 from consortium.rules import REGISTRY
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+RULES_DOC = "docs/rules.md"
+
+
+def help_uri(rule_id: str) -> str:
+    """The rule's section of docs/rules.md (generated from the registry, a test keeps it
+    so) at the release's tag, where code scanning's "learn more" link leads."""
+    return f"{HOME}/blob/v{__version__}/{RULES_DOC}#{rule_id}"
+
+
 NOT_CHECKABLE = {
     "id": "not-checkable",
     "name": "NotCheckable",
     "shortDescription": {"text": "the file could not be read or validated"},
     "fullDescription": {"text": "A problem with the file itself: fix it before the check can run."},
     "defaultConfiguration": {"level": "error"},
+    "helpUri": help_uri("not-checkable"),
 }
 
 
@@ -36,7 +47,7 @@ def _rules() -> list[dict[str, Any]]:
             "shortDescription": {"text": rule.summary or rule.id},
             "fullDescription": {"text": rule.description or rule.id},
             "defaultConfiguration": {"level": rule.severity},
-            "helpUri": "https://consortium.invalid/rules/" + rule.id,
+            "helpUri": help_uri(rule.id),
         }
         for rule in REGISTRY.values()
     ]
@@ -69,8 +80,6 @@ def _result(
 
 
 def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
-    from consortium import __version__
-
     if isinstance(report, Unchecked):
         results = [
             _result("not-checkable", "error", p.message, p.path, p.line, p.column)
@@ -85,7 +94,7 @@ def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
             "driver": {
                 "name": "consortium",
                 "version": __version__,
-                "informationUri": "https://consortium.invalid/",
+                "informationUri": HOME,
                 "rules": _rules(),
             }
         },

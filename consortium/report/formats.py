@@ -114,6 +114,7 @@ CLUSTER_LIST = Formats(
 CLUSTER_SHOW = Formats(
     text="clusters:show_text", json="clusters:show_json", markdown="clusters:show_markdown"
 )
+VALIDATE = Formats(text="validation:write_text", github="validation:write_github")
 VIEWS = {
     "check": CHECK,
     "requests list": REQUEST_LIST,

@@ -67,3 +67,24 @@ def show_markdown(view: RuleView, stream: TextIO) -> None:
         ("Description", rule.description),
     ]
     markdown_fields(rule.id, [(k, " ".join(v.split())) for k, v in rows], stream)
+
+
+NOT_CHECKABLE_SECTION = (
+    "## not-checkable\n\n"
+    "Severity: error. Not a rule of the consortium: a problem with a file itself (unreadable,\n"
+    "not YAML, a field the format does not allow), reported where it is. Fix the file, then\n"
+    "the check can run; `consortium validate PATH` lists every such problem.\n"
+)
+
+
+def write_document(view: RuleList, stream: TextIO) -> None:
+    """docs/rules.md: a section per rule, titled by its id so that ``#<id>`` is its anchor
+    (SARIF's ``helpUri`` links there); a test keeps the file equal to this output."""
+    stream.write(
+        "# The rules of `consortium check`\n\n"
+        "Generated from the rule registry (`consortium/rules/`); `consortium rules ID` prints\n"
+        "the same text. Each section's title is the rule id that findings carry.\n"
+    )
+    for rule in view.rules:
+        stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{rule.description}\n")
+    stream.write(f"\n{NOT_CHECKABLE_SECTION}")

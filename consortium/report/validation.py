@@ -1,0 +1,28 @@
+"""`consortium validate`'s report for a GitHub runner: an annotation per problem, on its
+file and line, then the same problems as plain lines (GitHub shows at most 10 annotations
+per step), none of which a runner could read as a workflow command."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from consortium.report.check_machine import annotation
+from consortium.text import neutralise, path_text
+from consortium.validation import Validation
+
+WARNING = "warning: "
+TITLE = "not-checkable"  # as `check` and SARIF call a problem with a file itself
+
+
+def write_github(result: Validation, stream: TextIO) -> None:
+    for p in result.problems:
+        severity = "warning" if p.message.startswith(WARNING) else "error"
+        text = p.message.removeprefix(WARNING)
+        stream.write(annotation(severity, path_text(p.path), p.line, p.column, TITLE, text))
+    stream.write("".join(f"{neutralise(str(p))}\n" for p in result.problems))
+    stream.write(f"{result.valid} of {result.files} file(s) valid\n")
+
+
+def write_text(result: Validation, stream: TextIO) -> None:
+    """For people: the problems, one a line (the CLI writes them to stderr)."""
+    stream.write("".join(f"{p}\n" for p in result.problems))
