@@ -15,7 +15,7 @@ from consortium.report.values import (
     deadline_value,
     dump_json,
     markdown_table,
-    yes_no,
+    plain_value,
 )
 from consortium.text import visible
 from consortium.views import CallList, CallView
@@ -88,8 +88,7 @@ def show_text(view: CallView, stream: TextIO) -> None:
         if value:
             table.add_row(label, visible(value))
     for key, value in call.rules.model_dump(exclude_none=True).items():
-        shown = yes_no(value) if isinstance(value, bool) else str(value)
-        table.add_row(f"rule {key}", visible(shown))
+        table.add_row(f"rule {key}", visible(plain_value(value)))
     for source in call.sources:
         table.add_row("Source", visible(source))
     console(stream).print(table)
