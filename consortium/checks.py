@@ -12,7 +12,7 @@ from consortium.links import Member
 from consortium.problems import Problem
 from consortium.proposal import Folders, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
-from consortium.text import did_you_mean, joined, shorten
+from consortium.text import agreeing, did_you_mean, shorten
 
 
 class Report(NamedTuple):
@@ -70,7 +70,7 @@ class Report(NamedTuple):
         if self.verdict != "provisional":
             return self.verdict
         countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-        said = f"complete once {joined(countries)} confirm"
+        said = f"complete once {agreeing(countries, 'confirm')}"
         for m in self.unconfirmed:
             if m.is_coordinator:
                 said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"

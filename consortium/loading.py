@@ -150,6 +150,11 @@ def _message(model: type[BaseModel], loc: list[Any], error: Any) -> str:
         return f"{where}: {message}"
     if kind == "string_type" and isinstance(value, bool):
         return f"{where}: YAML read an unquoted yes/no/on/off as {value}: quote the value"
+    from consortium.shapes import annotation_at, explain
+
+    said = explain(kind, loc, value, annotation_at(model, loc), error.get("ctx") or {})
+    if said:
+        return said
     return f"{where}: {error['msg'][:1].lower()}{error['msg'][1:]}, not {_REPR.repr(value)}"
 
 

@@ -117,6 +117,14 @@ def joined(words: list[str], last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
+def agreeing(words: list[str], verb: str) -> str:
+    """'PT confirms', 'PT and AT confirm': the subjects joined, the verb agreeing with them
+    (``verb`` in its plural form, as after 'they')."""
+    if len(words) == 1:
+        verb += "es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s"
+    return f"{joined(words)} {verb}"
+
+
 def mentions(values: Iterable[str], word: str) -> bool:
     """Whether any of ``values`` contains ``word``, case and surrounding spaces forgiven:
     how the listing filters (``--sector``, ``--programme``, ``--call``) read a word."""

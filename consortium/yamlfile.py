@@ -129,7 +129,32 @@ def _yaml_message(exc: yaml.MarkedYAMLError, source: bytes, mark: Any) -> str:
         return shorten(exc.problem, 300)
     if mark and _line_of(source, mark.line)[mark.column : mark.column + 1] == "\t":
         return "a tab where YAML expects spaces: indent with spaces, never tabs"
+    if indented := _indentation(exc, mark):
+        return indented
     return f"YAML syntax error: {text}"
+
+
+def _indentation(exc: yaml.MarkedYAMLError, mark: Any) -> str:
+    """PyYAML's parser states, said as the indentation mistake they nearly always are."""
+    start = exc.context_mark
+    if exc.problem == "mapping values are not allowed here" or (exc.problem or "").startswith(
+        "mapping values are not allowed"
+    ):
+        return (
+            "this line is indented more than the key above it: YAML expected the keys of one "
+            "mapping to start in the same column (or quote a value that holds ': ')"
+        )
+    if mark is None or start is None:
+        return ""
+    what = {"while parsing a block mapping": "a key", "while parsing a block collection": "an item"}
+    expected = what.get(exc.context or "")
+    if expected is None:
+        return ""
+    return (
+        f"this line's indentation (column {mark.column + 1}) matches nothing above it: YAML "
+        f"expected {expected} in column {start.column + 1} (as on line {start.line + 1}) "
+        "or in line with the lines just above"
+    )
 
 
 def _line_of(source: bytes, index: int) -> str:

@@ -85,4 +85,4 @@ def test_cluster_typo_is_located(cli, write):
     result = cli("validate", path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:3:")
-    assert "label.level: input should be 'bronze', 'silver' or 'gold'" in result.stderr
+    assert "label.level: write bronze, silver or gold, not 'platinum'" in result.stderr

@@ -105,7 +105,7 @@ CASES: dict[str, Case] = {
     ),
     "list nested 99 deep": Case(
         _text(REQUEST + "summary: " + "[" * 99 + "]" * 99 + "\n"),
-        "summary: input should be a valid string, not [[[...]]]",
+        "summary takes text, not a list",
         4,
         False,
     ),

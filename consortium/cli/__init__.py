@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from consortium.batch import gc_paused
-from consortium.cli import version
+from consortium.cli import examples, version
 from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
 from consortium.text import shorten
 
@@ -49,7 +49,8 @@ def make_app(only: str | None = None) -> typer.Typer:
     """
     built = typer.Typer(
         name="consortium",
-        help="Build and check consortia of cluster organisations for EU funding calls.",
+        help="Build and check consortia of cluster organisations for EU funding calls.\n\n"
+        "consortium help COMMAND shows a command's help.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -92,6 +93,7 @@ def run(args: list[str] | None = None) -> int:
     command as a shell expects (141) unless the command already had its verdict.
     """
     prepare_streams()
+    args = asking_for_help(sys.argv[1:] if args is None else args)
     try:
         code = command(args)(args=args, prog_name="consortium", standalone_mode=False)
     except KeyboardInterrupt:
@@ -112,6 +114,16 @@ def run(args: list[str] | None = None) -> int:
     return code if isinstance(code, int) else 0
 
 
+def asking_for_help(words: list[str]) -> list[str]:
+    """``consortium``, ``consortium requests`` and ``consortium help [COMMAND]`` ask for
+    help, as with git: the help, exit 0 (Click would exit 2 for a bare group)."""
+    if words[:1] == ["help"]:
+        return [*words[1:], "--help"]
+    if not words or (len(words) == 1 and words[0] in GROUPS):
+        return [*words, "--help"]
+    return words
+
+
 def command(args: list[str] | None = None) -> Any:
     """The Click command for ``args`` (the whole app without them), its help free of
     internal type names.
@@ -125,6 +137,7 @@ def command(args: list[str] | None = None) -> Any:
     wanted = first if first in COMMANDS or first in GROUPS else None
     built = typer.main.get_command(make_app(None if completing else wanted))
     _plain_help(built)
+    examples.attach(built)
     return built
 
 
@@ -163,5 +176,27 @@ def _usage_line(exc: Exception) -> str:
     """'consortium check: Invalid value for '--today': ... (see --help)': one line."""
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command_path", None) or "consortium"
-    message = exc.format_message()  # type: ignore[attr-defined]
+    message = _range_message(exc) or exc.format_message()  # type: ignore[attr-defined]
     return f"{shorten(command, 100)}: {shorten(' '.join(message.split()), 400)} (see --help)"
+
+
+def _range_message(exc: Exception) -> str:
+    """'--top must be 1 or more', '--top takes a whole number, not 'x'': an option's value
+    in the user's words (Typer says "Input should be greater than or equal to 1")."""
+    param = getattr(exc, "param", None)
+    said = str(getattr(exc, "message", ""))
+    if param is None or not said.startswith("Input should be"):
+        return ""
+    name = max(getattr(param, "opts", None) or ["the value"], key=len)
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if "greater than" in said or "less than" in said:
+        if low is not None and high is not None:
+            return f"{name} must be between {low} and {high}"
+        if low is not None:
+            return f"{name} must be {low} or more"
+        if high is not None:
+            return f"{name} must be {high} or less"
+    for words, wanted in (("valid integer", "a whole number"), ("valid number", "a number")):
+        if words in said:
+            return f"{name} takes {wanted}"
+    return ""

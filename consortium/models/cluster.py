@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from consortium.models.fields import (
     ClusterId,
     Count,
@@ -24,15 +26,15 @@ RegionCategory = Literal["less-developed", "transition", "more-developed"]
 class Region(Strict):
     """Cohesion-policy region category of the cluster's seat (NUTS 2)."""
 
-    nuts: str | None = None
-    category: RegionCategory | None = None
+    nuts: str | None = Field(None, examples=["AT31"])
+    category: RegionCategory | None = Field(None, examples=["more-developed"])
 
 
 class Label(Strict):
     """ESCA/EUCLES cluster-management label."""
 
     level: LabelLevel
-    valid_until: Day | None = None
+    valid_until: Day | None = Field(None, examples=["2022-06-30"])
     awarded: Day | None = None
 
 
@@ -40,7 +42,7 @@ class Experience(Strict):
     programme: str
     project: str | None = None
     role: Role | None = None
-    year: Count | None = None
+    year: Count | None = Field(None, examples=[2019])
 
 
 class Cluster(Strict):

@@ -17,7 +17,7 @@ from consortium.report.values import (
     json_lines,
     markdown_fields,
     markdown_table,
-    yes_no,
+    plain_value,
 )
 from consortium.text import visible
 from consortium.views import CallList, CallView
@@ -108,6 +108,6 @@ def _rows(call: Call, now: datetime) -> list[tuple[str, str]]:
         if value:
             rows.append((label, value))
     for key, value in call.rules.model_dump(exclude_none=True).items():
-        rows.append((f"rule {key}", yes_no(value) if isinstance(value, bool) else str(value)))
+        rows.append((f"rule {key}", plain_value(value)))
     rows += [("Source", source) for source in call.sources]
     return rows

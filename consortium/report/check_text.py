@@ -10,47 +10,55 @@ from consortium.report.console import console as make_console
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import deadline_lines, label_text, where
+from consortium.report.wrapping import wrapped
 from consortium.text import path_text, visible
 
-
-def _safe(text: str) -> str:
-    """Text from a file, as Rich markup that shows it literally and visibly."""
-    from rich.markup import escape
-
-    return escape(visible(text))
-
-
 VERDICTS = {
-    "complete": "[bold green]COMPLETE[/]",
-    "provisional": "[bold yellow]COMPLETE[/] [yellow]{rest}[/]",
-    "incomplete": "[bold red]INCOMPLETE[/]",
-    "incomplete-strict": "[bold red]INCOMPLETE (strict)[/]",
+    "complete": ("COMPLETE", "bold green"),
+    "provisional": ("COMPLETE", "bold yellow"),
+    "incomplete": ("INCOMPLETE", "bold red"),
+    "incomplete-strict": ("INCOMPLETE (strict)", "bold red"),
 }
 
 
 def write_text(report: Report | Unchecked, stream: TextIO) -> None:
-    """Colour where it helps; whatever a user wrote is escaped ('[x]' in a name is text).
-    A file that could not be checked has its problems on stderr, nothing here."""
+    """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
+    text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
+    or a countdown (``wrapped``). A file that could not be checked has its problems on
+    stderr, nothing here."""
     if isinstance(report, Unchecked):
         return
-    console = make_console(stream, markup=True)
+    from rich.text import Text
+
+    console = make_console(stream)
     proposal = report.proposal
-    rest = report.summary.removeprefix("complete ")
-    verdict = VERDICTS[report.verdict].format(rest=_safe(rest))
-    console.print(
-        f"{verdict} {_safe(path_text(proposal.path))} for {_safe(proposal.call.id)}: "
+    word, style = VERDICTS[report.verdict]
+    rest = report.summary.removeprefix("complete ") if report.verdict == "provisional" else ""
+    verdict = f"{word} {visible(rest)}".strip()
+    headline = wrapped(
+        f"{verdict} {visible(path_text(proposal.path))} for {visible(proposal.call.id)}: "
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"as of {stamp(report.now)}"
+        f"as of {stamp(report.now)}",
+        hanging="  ",
     )
+    line = Text(headline)
+    line.stylize(style, 0, len(word))
+    line.stylize(style.removeprefix("bold "), len(word), len(verdict))
+    console.print(line, soft_wrap=True)
     _members(report, stream)
     for finding in report.errors + report.warnings:
         colour = "red" if finding.severity == "error" else "yellow"
-        console.print(
-            f"[{colour}]{finding.severity}[/] [bold]{finding.rule}[/] [dim]{_safe(where(finding))}[/]"
+        header = Text.assemble(
+            (finding.severity, colour),
+            " ",
+            (finding.rule, "bold"),
+            " ",
+            (visible(where(finding)), "dim"),
         )
-        console.print(f"  {_safe(finding.message)}")
+        console.print(header, soft_wrap=True)
+        console.print(Text(wrapped(visible(finding.message), "  ")), soft_wrap=True)
     for title, shown in deadline_lines(report):
-        console.print(f"{title}: {shown}", markup=False)
+        console.print(Text(wrapped(f"{title}: {shown}", hanging="  ")), soft_wrap=True)
 
 
 def _members(report: Report, stream: TextIO) -> None:

@@ -1,13 +1,15 @@
 """The one way a view gets a Rich console: on the stream it was given, at a sane width.
 
 Rich reads ``COLUMNS`` itself and draws nothing at ``COLUMNS=0``; a width that is no
-number, or too small for any table, falls back to the terminal's, else 80.
+number, or too small for any table, falls back to the terminal's, else 80. Output that is
+no terminal (a log, a pipe) is not wrapped at all, unless ``COLUMNS`` asks for a width.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,13 +20,29 @@ MIN_WIDTH = 40
 DEFAULT_WIDTH = 80
 
 
-def width() -> int:
-    """Columns to draw in: ``COLUMNS`` when it is a usable number, else the terminal's."""
+UNWRAPPED = 100_000  # "no limit": what a log or a pipe gets
+
+
+def wrap_width() -> int | None:
+    """Columns to wrap at: ``COLUMNS`` when it is a usable number, else the terminal's;
+    None when standard output is no terminal (a log, a pipe): nothing is hard-wrapped."""
     given = os.environ.get("COLUMNS", "")
     if given.isdigit() and int(given) >= MIN_WIDTH:
         return min(int(given), 1000)
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        terminal = bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        terminal = False
+    if not terminal:
+        return None
     columns = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     return columns if columns >= MIN_WIDTH else DEFAULT_WIDTH
+
+
+def width() -> int:
+    """Columns to draw in: the terminal's (or ``COLUMNS``), unlimited for a log or a pipe."""
+    return wrap_width() or UNWRAPPED
 
 
 def console(stream: TextIO, markup: bool = False) -> Console:

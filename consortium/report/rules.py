@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TextIO
 
 from consortium.report.layout import Column
@@ -16,6 +17,15 @@ from consortium.report.values import (
 )
 from consortium.rules import Rule
 from consortium.views import RuleList, RuleView
+
+
+def plain(text: str) -> str:
+    """A docstring as a person reads it: no ````code```` marks and no module names (a
+    ``(consortium.fit)`` pointer is for developers)."""
+    return _MODULE.sub("", text).replace("``", "")
+
+
+_MODULE = re.compile(r" ?\(``consortium(?:\.\w+)+``\)|``consortium(?:\.\w+)+``")
 
 
 def rule_value(rule: Rule) -> dict[str, Any]:
@@ -39,14 +49,14 @@ def write_csv(view: RuleList, stream: TextIO) -> None:
 def write_table(view: RuleList, stream: TextIO) -> None:
     ids = Column("Rule", [r.id for r in view.rules])
     severity = Column("Severity", [r.severity for r in view.rules])
-    summary = Column("What it checks", [r.summary for r in view.rules], elastic=True)
-    records = [[f"{r.id} ({r.severity})", r.summary] for r in view.rules]
-    footer = "`consortium rules ID` prints a rule's source and examples"
-    draw(stream, "Rules of `consortium check`", [[ids, severity, summary]], records, footer)
+    summary = Column("What it checks", [plain(r.summary) for r in view.rules], elastic=True)
+    records = [[f"{r.id} ({r.severity})", plain(r.summary)] for r in view.rules]
+    footer = "consortium rules ID shows a rule in full: why, its source and examples"
+    draw(stream, "Rules of consortium check", [[ids, severity, summary]], records, footer)
 
 
 def write_markdown(view: RuleList, stream: TextIO) -> None:
-    rows = [[Code(r.id), r.severity, r.summary] for r in view.rules]
+    rows = [[Code(r.id), r.severity, plain(r.summary)] for r in view.rules]
     stream.write(markdown_table(["rule", "severity", "what it checks"], rows))
 
 
@@ -56,15 +66,15 @@ def show_json(view: RuleView, stream: TextIO) -> None:
 
 def show_text(view: RuleView, stream: TextIO) -> None:
     rule = view.rule
-    stream.write(f"{rule.id} (default severity: {rule.severity})\n\n{rule.description}\n")
+    stream.write(f"{rule.id} (default severity: {rule.severity})\n\n{plain(rule.description)}\n")
 
 
 def show_markdown(view: RuleView, stream: TextIO) -> None:
     rule = view.rule
     rows = [
         ("Severity", rule.severity),
-        ("Checks", rule.summary),
-        ("Description", rule.description),
+        ("Checks", plain(rule.summary)),
+        ("Description", plain(rule.description)),
     ]
     markdown_fields(rule.id, [(k, " ".join(v.split())) for k, v in rows], stream)
 
@@ -86,5 +96,5 @@ def write_document(view: RuleList, stream: TextIO) -> None:
         "the same text. Each section's title is the rule id that findings carry.\n"
     )
     for rule in view.rules:
-        stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{rule.description}\n")
+        stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{plain(rule.description)}\n")
     stream.write(f"\n{NOT_CHECKABLE_SECTION}")

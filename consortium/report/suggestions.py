@@ -6,6 +6,7 @@ from typing import Any, TextIO
 
 from consortium.report.matching import candidate_value
 from consortium.report.values import Code, Markdown, dump_json, markdown_table, md
+from consortium.report.wrapping import wrapped
 from consortium.text import path_text, visible
 from consortium.views import Suggestions
 
@@ -48,16 +49,19 @@ def suggest_text(view: Suggestions, stream: TextIO) -> None:
         )
         for a in s.additions:
             c = a.candidate
-            stream.write(
-                f"   {visible(c.cluster_id)} ({c.cluster.country}) as {a.role}: "
-                f"{visible('; '.join(c.for_) or 'no points')}\n"
+            said = (
+                f"{visible(c.cluster_id)} ({c.cluster.country}) as {a.role}: "
+                f"{visible('; '.join(c.for_) or 'no points')}"
             )
+            stream.write(wrapped(said, "   ", "     ") + "\n")
     for line in outcome.unreachable:
-        stream.write(f"no known cluster can fix {visible(line)}\n")
+        stream.write(wrapped(f"no known cluster can fix {visible(line)}", hanging="  ") + "\n")
     for rule, why in outcome.needs.unfixable:
-        stream.write(f"no addition fixes {rule}: {why}\n")
+        stream.write(wrapped(f"no addition fixes {rule}: {why}", hanging="  ") + "\n")
     if outcome.suggestions:
-        stream.write("`consortium suggest --apply N` adds suggestion N as invited members\n")
+        stream.write(
+            wrapped("consortium suggest --apply N adds suggestion N as invited members") + "\n"
+        )
 
 
 def suggest_markdown(view: Suggestions, stream: TextIO) -> None:

@@ -61,6 +61,18 @@ def yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
+def plain_value(value: Any) -> str:
+    """A value of a file as its reader wrote it: a list as 'COSME, EU', a mapping as
+    'required: yes, level: gold', never a Python repr (['COSME'], True)."""
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(plain_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {plain_value(v)}" for k, v in value.items())
+    return str(value)
+
+
 # OWASP's CSV-injection advice: a cell starting with one of these is read as a formula by
 # Excel, LibreOffice and Google Sheets (``=HYPERLINK(...)``, ``@SUM(...)``, ``-2+3``).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

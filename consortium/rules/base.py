@@ -7,6 +7,7 @@ no rule repeats its id as a string and no finding can carry an id the registry l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -146,9 +147,14 @@ class Rule(NamedTuple):
 
     @property
     def summary(self) -> str:
-        """The docstring's first line without its leading ``id:``."""
-        first = self.description.splitlines()[0] if self.description else ""
-        return first.removeprefix(f"{self.id}:").strip()
+        """The docstring's first sentence (which may run over several lines), without its
+        leading ``id:``: a listing shows whole sentences, never a line cut mid-clause."""
+        paragraph = self.description.split("\n\n")[0].removeprefix(f"{self.id}:")
+        return _FIRST_SENTENCE.split(" ".join(paragraph.split()), maxsplit=1)[0]
+
+
+# A sentence ends at a full stop followed by a capital ("Art. 6" goes on).
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z])")
 
 
 def describe(member: Member) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.rules.base import Context, Hit, describe
-from consortium.text import joined
+from consortium.text import agreeing
 
 ID = "unconfirmed-member"
 SEVERITY = "warning"
@@ -22,7 +22,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if not pending:
         return
     countries = list(dict.fromkeys(m.cluster.country for m in pending))
-    condition = f"complete only if {joined(countries)} confirm"
+    condition = f"complete only if {agreeing(countries, 'confirm')}"
     for member in pending:
         yield ctx.at_member(
             member,

@@ -1,0 +1,103 @@
+"""Words for people, not parsers: shape mistakes, indentation, option values, rule texts,
+lists and verbs as a reader writes them (issue 15, point 10)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from consortium.text import agreeing
+from tests.conftest import EXAMPLE
+
+SHAPES = {
+    "label: gold": (
+        "label needs level and valid_until: write label: {level: gold, valid_until: 2022-06-30}"
+    ),
+    "roles: coordinator": "roles takes a list: write roles: [coordinator]",
+    "experience: COSME": (
+        "experience takes a list: write experience: [{programme: COSME, year: 2019}]"
+    ),
+    "region: AT31": "region needs nuts and category: write region: {nuts: AT31, category:",
+    "roles: [Coordinater]": "write coordinator or partner, not 'Coordinater' (did you mean",
+    "eccp: 'true'": "eccp takes true or false, not 'true': write it without quotes",
+}
+
+
+@pytest.mark.parametrize("line", list(SHAPES))
+def test_shape_mistakes_say_what_to_write(cli, write, line):
+    path = write("clusters/x.yaml", f"name: X\ncountry: AT\n{line}\n")
+    result = cli("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:3:")
+    assert SHAPES[line] in result.stderr
+    for jargon in ("input should", "instance of", "dictionary"):
+        assert jargon not in result.stderr.lower()
+
+
+INDENTS = {
+    "a key indented too far": (
+        "name: X\n  country: AT\n",
+        2,
+        "indented more than the key above it",
+    ),
+    "a key between two levels": (
+        "name: X\ncountry: AT\nlabel:\n  level: gold\n valid_until: 2022-06-30\n",
+        5,
+        "indentation (column 2) matches nothing above it: YAML expected a key in column 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(INDENTS))
+def test_bad_indentation_names_the_line_and_what_yaml_expected(cli, write, case):
+    text, line, said = INDENTS[case]
+    path = write("clusters/x.yaml", text)
+    result = cli("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:{line}:"), result.stderr
+    assert said in result.stderr and "YAML syntax error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["match", "RDFR20201119001", "--top", "0"], "--top must be 1 or more"),
+        (["match", "RDFR20201119001", "--top", "x"], "--top takes a whole number"),
+        (["suggest", "--apply", "0"], "--apply must be 1 or more"),
+    ],
+)
+def test_option_values_in_plain_words(cli, args, said):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert said in result.stderr and "Input should" not in result.stderr
+
+
+def test_rules_are_plain_text_with_whole_sentences(cli):
+    listing = cli("rules").stdout
+    assert "``" not in listing and "`" not in listing
+    assert "such members beyond the minimum conditions, is named" in " ".join(listing.split())
+    shown = cli("rules", "sought-partner").stdout
+    assert "``" not in shown and "consortium.fit" not in shown
+    assert "seeking:" in shown
+
+
+def test_calls_show_lists_as_lists(cli):
+    text = cli("calls", "show", "COS-CLUSTER-2020-3-03").stdout
+    assert "cluster, business-network" in text
+    assert "[" not in text and "'" not in text.split("Notes")[0]
+
+
+def test_verbs_agree_with_their_subjects(cli, tmp_path):
+    assert agreeing(["PT"], "confirm") == "PT confirms"
+    assert agreeing(["PT", "AT"], "confirm") == "PT and AT confirm"
+    one = (
+        (EXAMPLE / "consortium.yaml")
+        .read_text()
+        .replace("status: interested}", "status: confirmed}", 1)
+    )
+    (tmp_path / "consortium.yaml").write_text(one)
+    for folder in ("clusters", "requests"):
+        shutil.copytree(EXAMPLE / folder, tmp_path / folder)
+    result = cli("check", tmp_path / "consortium.yaml", "--today", "2021-01-10")
+    assert "complete only if AT confirms" in result.stdout, result.output
