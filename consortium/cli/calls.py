@@ -15,6 +15,7 @@ from consortium.cli.common import (
     resolve_now,
 )
 from consortium.cli.completion import call_ids
+from consortium.cli.folders import CallsFolder, folder
 from consortium.report.formats import CALL_LIST, CALL_SHOW
 from consortium.text import closest, shorten
 
@@ -23,21 +24,20 @@ if TYPE_CHECKING:
     from consortium.problems import Problem
 
 app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
-CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
 
 
-def _known(calls_dir: Path) -> "tuple[dict[str, Call], list[Problem]]":
+def _known(calls_dir: Path | None) -> "tuple[dict[str, Call], list[Problem]]":
     """Presets and the repo's calls; a bad call file is reported, the rest still listed."""
     from consortium.calls import known_calls
 
-    calls, problems = known_calls(calls_dir)
+    calls, problems = known_calls(folder("calls", calls_dir))
     report_problems(problems)
     return calls, problems
 
 
 @app.command("list")
 def list_calls(
-    calls_dir: CallsDir = Path("calls"),
+    calls_dir: CallsFolder = None,
     output: Annotated[str, format_option(CALL_LIST)] = "table",
     today: TodayOption = None,
     now: NowOption = None,
@@ -56,7 +56,7 @@ def show_call(
         str,
         typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.", autocompletion=call_ids),
     ],
-    calls_dir: CallsDir = Path("calls"),
+    calls_dir: CallsFolder = None,
     output: Annotated[str, format_option(CALL_SHOW)] = "text",
     today: TodayOption = None,
     now: NowOption = None,

@@ -16,6 +16,7 @@ from consortium.cli.common import (
     resolve_now,
 )
 from consortium.cli.completion import cluster_ids
+from consortium.cli.folders import ClustersFolder, OldDir, folder
 from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
 from consortium.text import path_text, shorten
 
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
     from consortium.directory import Entry
 
 app = typer.Typer(help="List and show cluster profiles.", no_args_is_help=True)
-DirOption = Annotated[
-    Path, typer.Option("--dir", "-d", help="Folder of cluster profiles.", file_okay=False)
-]
 
 
 class Level(StrEnum):
@@ -44,7 +42,7 @@ def _directory(folder: Path) -> "tuple[list[Entry], bool]":
     from consortium.directory import load_directory
 
     if not folder.is_dir():
-        fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --dir)")
+        fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --clusters)")
     entries, problems = load_directory(folder)
     report_problems(problems)
     return entries, bool(problems)
@@ -52,7 +50,8 @@ def _directory(folder: Path) -> "tuple[list[Entry], bool]":
 
 @app.command("list")
 def list_clusters(
-    folder: DirOption = Path("clusters"),
+    clusters: ClustersFolder = None,
+    old_dir: OldDir = None,
     country: Annotated[
         list[str] | None, typer.Option("--country", "-c", help="Country code (repeatable).")
     ] = None,
@@ -65,7 +64,7 @@ def list_clusters(
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
-    """List the cluster profiles in clusters/ (or --dir), by id.
+    """List the cluster profiles in clusters/ (or --clusters), by id.
 
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
@@ -73,7 +72,7 @@ def list_clusters(
     from consortium.views import ClusterList
 
     instant = resolve_now(today, now)
-    entries, had_problems = _directory(folder)
+    entries, had_problems = _directory(folder("clusters", clusters, old_dir))
     chosen = ClusterFilter.of(
         country or [], sector, label.value if label else None, role.value if role else None
     )
@@ -87,7 +86,8 @@ def show_cluster(
         str,
         typer.Argument(help="The cluster's id, e.g. dk-vestenergi.", autocompletion=cluster_ids),
     ],
-    folder: DirOption = Path("clusters"),
+    clusters: ClustersFolder = None,
+    old_dir: OldDir = None,
     output: Annotated[str, format_option(CLUSTER_SHOW)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
@@ -98,10 +98,11 @@ def show_cluster(
     from consortium.views import ClusterView
 
     instant = resolve_now(today, now)
-    entries, _ = _directory(folder)
+    where = folder("clusters", clusters, old_dir)
+    entries, _ = _directory(where)
     found = find_cluster(entries, cluster_id)
     if found is None:
         close = closest(cluster_id.strip().lower(), [e.id for e in entries])
         hint = f"did you mean {close}?" if close else "see `consortium clusters list`"
-        fail_message(f"no cluster {shorten(cluster_id)} in {path_text(folder)}/: {hint}")
+        fail_message(f"no cluster {shorten(cluster_id)} in {path_text(where)}/: {hint}")
     render(CLUSTER_SHOW, output, ClusterView(found, instant))

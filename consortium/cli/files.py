@@ -19,7 +19,14 @@ class Kind(StrEnum):
 
 
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to validate.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to validate (default: the proposal's folder, the one "
+            "holding consortium.yaml here or above).",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[Kind | None, typer.Option(help="Treat every file as this kind.")] = None,
 ) -> None:
     """Validate request, cluster, consortium and call files: exit 0 if all are valid, else 2.
@@ -29,6 +36,7 @@ def validate(
     """
     from consortium.validation import validate_paths
 
+    paths = paths or [_proposal_folder()]
     result = validate_paths(paths, kind.value if kind else None)
     report_problems(result.problems)
     if not result.files:
@@ -37,6 +45,18 @@ def validate(
     sys.stderr.write(f"{result.valid} of {result.files} file(s) valid\n")
     if result.bad:
         raise typer.Exit(2)
+
+
+def _proposal_folder() -> Path:
+    from consortium.upward import MARKER, proposal_folder
+
+    found = proposal_folder()
+    if found is None:
+        fail_message(
+            f"no {MARKER} here or in any folder above it: name the files or folders to "
+            "validate, or run it inside a proposal"
+        )
+    return found
 
 
 def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) -> None:
