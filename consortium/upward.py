@@ -34,8 +34,9 @@ def proposal_folder(start: Path = Path(".")) -> Path | None:
 
 def consortium_at(path: Path) -> Path | None:
     """The consortium file ``path`` names: the path itself unless it is a folder; for a
-    folder, the ``consortium.yaml`` of the proposal holding it (None when there is none)."""
-    if not path.is_dir():
+    folder, the ``consortium.yaml`` of the proposal holding it (None when there is none).
+    A folder named like a YAML file was meant as a file: it stays, to be refused as one."""
+    if not path.is_dir() or path.suffix in (".yaml", ".yml"):
         return path
     folder = proposal_folder(path)
     return folder / MARKER if folder is not None else None

@@ -60,7 +60,7 @@ def check(
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
-    path = consortium_file(path)
+    path = consortium_file(path, document=True)
     output = _pick(output)
     rules = _rules(select, ignore)
     checked = check_file(path, instant, Folders(clusters, requests, calls), rules, strict)

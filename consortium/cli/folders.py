@@ -12,11 +12,11 @@ from typing import Annotated, Any
 
 import typer
 
-from consortium.cli.common import fail_message
+from consortium.cli.common import fail_message, say
 from consortium.text import path_text
 
 WHAT = {"requests": "request files", "clusters": "cluster profiles", "calls": "extra call files"}
-NEAR_PROPOSAL = "beside consortium.yaml (found here or in a folder above), else ./{kind}"
+NEAR_PROPOSAL = "beside the consortium.yaml found here or above, else ./{kind}"
 
 
 def folder_option(kind: str, default: str = NEAR_PROPOSAL) -> Any:
@@ -70,17 +70,23 @@ def folder(
     return root / kind if root is not None else Path(kind)
 
 
-def consortium_file(given: Path | None) -> Path:
+def consortium_file(given: Path | None, document: bool = False) -> Path:
     """The consortium file to work on: the file given, or ``consortium.yaml`` of the
-    proposal holding the folder given (by default the current one); one line and exit 2
-    when no proposal holds it."""
+    proposal holding the folder given (by default the current one). When no proposal holds
+    it: one line, then exit 2; or, with ``document`` (`check`, whose machine formats print
+    a document even then), the path where it was looked for, whose absence the check
+    reports as it reports any missing file."""
     from consortium.upward import MARKER, consortium_at
 
     found = consortium_at(given or Path("."))
     if found is None:
         where = f"in {path_text(given)}" if given and given != Path(".") else "here"
-        fail_message(
+        message = (
             f"no {MARKER} {where} or in any folder above it (up to the top of the git work "
             "tree): name the consortium file, or create one with `consortium init`"
         )
+        if not document:
+            fail_message(message)
+        say(message)
+        return (given or Path(".")) / MARKER
     return found

@@ -138,7 +138,7 @@ def _within(value: str | None) -> str | None:
 
 def deadlines(
     old_folder: Annotated[
-        Path | None, typer.Argument(hidden=True, file_okay=False, show_default=False)
+        Path | None, typer.Argument(hidden=True, file_okay=False, show_default=False, metavar="DIR")
     ] = None,
     requests: RequestsFolder = None,
     all_: Annotated[
