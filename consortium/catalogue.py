@@ -145,7 +145,7 @@ def load_catalogue(
     """Every loadable request of ``folder`` with its call resolved (presets and
     ``calls_dir``, by default ``calls/`` beside the folder); the problems of the others."""
     if not folder.is_dir():
-        return [], [Problem(folder, "no such folder of requests: give one with --dir")]
+        return [], [Problem(folder, "no such folder of requests: give one with --requests")]
     calls, call_problems = known_calls(calls_dir or folder.parent / "calls")
     loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder))
     return [listing(item, calls) for item in loaded], call_problems + problems

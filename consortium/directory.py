@@ -31,7 +31,7 @@ class Entry(NamedTuple):
 def load_directory(folder: Path) -> tuple[list[Entry], list[Problem]]:
     """Every loadable profile of ``folder``, by id; the problems of the others."""
     if not folder.is_dir():
-        return [], [Problem(folder, "no such folder of clusters: give one with --dir")]
+        return [], [Problem(folder, "no such folder of clusters: give one with --clusters")]
     loaded, problems = load_many(yaml_files(folder), Cluster, Root.around(folder))
     entries = [Entry(c.item.id or c.path.stem, c.item, c.path) for c in loaded]
     return sorted(entries, key=lambda e: e.id), problems

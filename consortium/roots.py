@@ -39,7 +39,12 @@ class Root:
         return real == self.path or real.startswith(self.path.rstrip(os.sep) + os.sep)
 
     def refuses(self, path: Path) -> str | None:
-        """Why ``path`` may not be read (it, or its folder, leads outside), or None."""
+        """Why ``path`` may not be read (it, or its folder, leads outside), or None.
+
+        A folder is judged by where it really is: ``.`` is the root itself, although its
+        parent lies outside (reading it then fails as a folder, not as a link)."""
+        if os.path.isdir(path) and self.holds(os.path.realpath(path)):
+            return None
         parent = os.path.dirname(os.path.abspath(path))
         inside = self._inside_folders.get(parent)
         if inside is None:

@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: a view module imports what it renders, no more
+    from pathlib import Path
+
     from consortium.catalogue import DeadlineRow, Listing
     from consortium.checks import Report
     from consortium.directory import Entry
@@ -68,6 +70,7 @@ class RequestMatch:
     ranking: Ranking
     top: int | None
     now: datetime
+    consortium: Path | None = None  # the consortium ranked against, inside a proposal
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def test_callbacks_complete_from_the_current_folder(monkeypatch):
 
 def test_callbacks_follow_dir_and_never_raise(monkeypatch, tmp_path):
     class Ctx:
-        params = {"folder": EXAMPLE / "clusters"}
+        params = {"clusters": EXAMPLE / "clusters"}
 
     assert cluster_ids(Ctx(), "pt") == ["pt-norte-energy"]
     monkeypatch.chdir(tmp_path)  # no clusters/, no requests/: nothing, no exception

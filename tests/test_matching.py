@@ -165,7 +165,6 @@ def test_match_cluster_ranks_open_requests_soonest_eoi_first(cli, tmp_path):
     [
         (("match", "RDFR20201119009"), "no request RDFR20201119009"),
         (("match", "--cluster", "dk-vestenergie"), "did you mean 'dk-vestenergi'?"),
-        (("match",), "give a request reference, or --cluster ID"),
         (("match", "RDFR20201119001", "--clusters", "empty"), "no cluster profiles in"),
         (("match", "RDES20201125001"), "seeks no partner"),
     ],

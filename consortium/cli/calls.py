@@ -16,6 +16,7 @@ from consortium.cli.common import (
     resolve_now,
 )
 from consortium.cli.completion import call_ids
+from consortium.cli.folders import CallsFolder, folder
 from consortium.report.formats import CALL_LIST, CALL_SHOW
 from consortium.text import closest, path_text, shorten
 
@@ -24,21 +25,20 @@ if TYPE_CHECKING:
     from consortium.problems import Problem
 
 app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
-CallsDir = Annotated[Path, typer.Option("--calls", help="Folder of extra call files.")]
 
 
-def _known(calls_dir: Path) -> "tuple[dict[str, Call], list[Problem]]":
+def _known(calls_dir: Path | None) -> "tuple[dict[str, Call], list[Problem]]":
     """Presets and the repo's calls; a bad call file is reported, the rest still listed."""
     from consortium.calls import known_calls
 
-    calls, problems = known_calls(calls_dir)
+    calls, problems = known_calls(folder("calls", calls_dir))
     report_problems(problems)
     return calls, problems
 
 
 @app.command("list")
 def list_calls(
-    calls_dir: CallsDir = Path("calls"),
+    calls_dir: CallsFolder = None,
     output: Annotated[str, format_option(CALL_LIST)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
@@ -50,7 +50,11 @@ def list_calls(
     calls, problems = _known(calls_dir)
     code = 2 if problems else 0
     if not calls:
-        filters.empty(output, f"no call known: add call files to {path_text(calls_dir)}/", code)
+        filters.empty(
+            output,
+            f"no call known: add call files to {path_text(folder('calls', calls_dir))}/",
+            code,
+        )
     render(CALL_LIST, output, CallList(list(calls.values()), instant), code)
 
 
@@ -60,7 +64,7 @@ def show_call(
         str,
         typer.Argument(help="The call's id, e.g. COS-CLUSTER-2020-3-03.", autocompletion=call_ids),
     ],
-    calls_dir: CallsDir = Path("calls"),
+    calls_dir: CallsFolder = None,
     output: Annotated[str, format_option(CALL_SHOW)] = "text",
     today: TodayOption = None,
     now: NowOption = None,

@@ -17,6 +17,7 @@ from consortium.cli.common import (
     resolve_now,
     say,
 )
+from consortium.cli.folders import BESIDE_FILE, ConsortiumPath, consortium_file, folder_option
 from consortium.cli.output import emit
 from consortium.report.formats import CHECK
 from consortium.text import path_text
@@ -32,7 +33,7 @@ RuleIds = Annotated[
 
 
 def check(
-    path: Annotated[Path, typer.Argument(help="The consortium file.")] = Path("consortium.yaml"),
+    path: ConsortiumPath = None,
     output: Annotated[
         str,
         format_option(
@@ -45,15 +46,9 @@ def check(
     ] = False,
     select: RuleIds = None,
     ignore: RuleIds = None,
-    clusters: Annotated[
-        Path | None, typer.Option(help="Cluster profiles (default: clusters/ beside the file).")
-    ] = None,
-    requests: Annotated[
-        Path | None, typer.Option(help="Request files (default: requests/ beside the file).")
-    ] = None,
-    calls: Annotated[
-        Path | None, typer.Option(help="Extra calls (default: calls/ beside the file).")
-    ] = None,
+    clusters: Annotated[Path | None, folder_option("clusters", BESIDE_FILE)] = None,
+    requests: Annotated[Path | None, folder_option("requests", BESIDE_FILE)] = None,
+    calls: Annotated[Path | None, folder_option("calls", BESIDE_FILE)] = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -66,6 +61,7 @@ def check(
     from consortium.proposal import Folders
 
     instant = resolve_now(today, now)
+    path = consortium_file(path, document=True)
     output = _pick(output)
     rules = _rules(select, ignore)
     checked = check_file(path, instant, Folders(clusters, requests, calls), rules, strict)

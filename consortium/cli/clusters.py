@@ -18,6 +18,7 @@ from consortium.cli.common import (
     say,
 )
 from consortium.cli.completion import cluster_ids
+from consortium.cli.folders import ClustersFolder, OldDir, folder
 from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
 from consortium.text import path_text, shorten
 
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
     from consortium.directory import Entry
 
 app = typer.Typer(help="List and show cluster profiles.", no_args_is_help=True)
-DirOption = Annotated[
-    Path, typer.Option("--dir", "-d", help="Folder of cluster profiles.", file_okay=False)
-]
 
 
 class Role(StrEnum):
@@ -40,7 +38,7 @@ def _directory(folder: Path) -> "tuple[list[Entry], bool]":
     from consortium.directory import load_directory
 
     if not folder.is_dir():
-        fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --dir)")
+        fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --clusters)")
     entries, problems = load_directory(folder)
     report_problems(problems)
     return entries, bool(problems)
@@ -48,7 +46,8 @@ def _directory(folder: Path) -> "tuple[list[Entry], bool]":
 
 @app.command("list")
 def list_clusters(
-    folder: DirOption = Path("clusters"),
+    clusters: ClustersFolder = None,
+    old_dir: OldDir = None,
     country: Annotated[
         list[str] | None, typer.Option("--country", "-c", help="Country code (repeatable).")
     ] = None,
@@ -66,7 +65,7 @@ def list_clusters(
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
-    """List the cluster profiles in clusters/ (or --dir), by id.
+    """List the cluster profiles in clusters/ (or --clusters), by id.
 
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
@@ -75,7 +74,8 @@ def list_clusters(
 
     instant = resolve_now(today, now)
     day, countries = instant.date(), filters.country_codes(country)
-    entries, had_problems = _directory(folder)
+    where = folder("clusters", clusters, old_dir)
+    entries, had_problems = _directory(where)
     chosen = ClusterFilter.of(countries, sector, label, role.value if role else None)
     kept = [e for e in entries if chosen.keeps(e, day)]
     code = 2 if had_problems else 0
@@ -94,7 +94,7 @@ def list_clusters(
             ("--label", label),
             ("--role", role.value if role else None),
         )
-        sentence = filters.nothing("cluster", typed, f"{path_text(folder)}/")
+        sentence = filters.nothing("cluster", typed, f"{path_text(where)}/")
         filters.empty(output, sentence, code, explained=had_problems and not entries)
     render(CLUSTER_LIST, output, ClusterList(kept, instant), code)
 
@@ -105,7 +105,8 @@ def show_cluster(
         str,
         typer.Argument(help="The cluster's id, e.g. dk-vestenergi.", autocompletion=cluster_ids),
     ],
-    folder: DirOption = Path("clusters"),
+    clusters: ClustersFolder = None,
+    old_dir: OldDir = None,
     output: Annotated[str, format_option(CLUSTER_SHOW)] = "text",
     today: TodayOption = None,
     now: NowOption = None,
@@ -116,10 +117,11 @@ def show_cluster(
     from consortium.views import ClusterView
 
     instant = resolve_now(today, now)
-    entries, _ = _directory(folder)
+    where = folder("clusters", clusters, old_dir)
+    entries, _ = _directory(where)
     found = find_cluster(entries, cluster_id)
     if found is None:
         close = closest(cluster_id.strip().lower(), [e.id for e in entries])
         hint = f"did you mean {close}?" if close else "see `consortium clusters list`"
-        fail_message(f"no cluster {shorten(cluster_id)} in {path_text(folder)}/: {hint}")
+        fail_message(f"no cluster {shorten(cluster_id)} in {path_text(where)}/: {hint}")
     render(CLUSTER_SHOW, output, ClusterView(found, instant))

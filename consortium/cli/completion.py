@@ -1,7 +1,7 @@
 """Shell completion: request references, cluster ids, call ids and format names.
 
 Typer calls these while the user presses Tab (``consortium --install-completion`` sets it
-up). They read only file names in the current folder (or the ``--dir`` given on the line),
+up). They read only file names in the proposal's folders (or the folder given on the line),
 never file contents, and they never raise: a completion that fails completes nothing
 instead of printing a traceback into the user's prompt.
 
@@ -49,13 +49,21 @@ def _stems(folder: Path) -> list[str]:
     return [p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
 
 
-def _folder(ctx: Any, default: str) -> Path:
-    given = getattr(ctx, "params", {}).get("folder") if ctx is not None else None
-    return Path(given) if given else Path(default)
+def _folder(ctx: Any, kind: str) -> Path:
+    """The folder given on the line (``--requests``, ``--clusters`` or the old ``--dir``),
+    else ``kind/`` of the proposal found upward, else ``./kind``."""
+    from consortium.upward import proposal_folder
+
+    params = getattr(ctx, "params", {}) if ctx is not None else {}
+    given = params.get(kind) or params.get("old_dir")
+    if given:
+        return Path(given)
+    root = proposal_folder()
+    return root / kind if root is not None else Path(kind)
 
 
 def request_refs(ctx: Any = None, incomplete: str = "") -> list[str]:
-    """References of the files in requests/ (or --dir): file names are references."""
+    """References of the files in requests/ (or --requests): file names are references."""
     try:
         refs = filter(_is_reference, _stems(_folder(ctx, "requests")))
         return _matching(refs, incomplete)
@@ -64,7 +72,7 @@ def request_refs(ctx: Any = None, incomplete: str = "") -> list[str]:
 
 
 def cluster_ids(ctx: Any = None, incomplete: str = "") -> list[str]:
-    """Ids of the profiles in clusters/ (or --dir): a profile's id is its file's stem."""
+    """Ids of the profiles in clusters/ (or --clusters): a profile's id is its file's stem."""
     try:
         ids = filter(is_cluster_id, _stems(_folder(ctx, "clusters")))
         return _matching(ids, incomplete)
@@ -78,7 +86,7 @@ def call_ids(incomplete: str = "") -> list[str]:
         from consortium.presets import PRESETS
 
         ids = [str(p["id"]) for p in PRESETS]
-        calls = Path("calls")
+        calls = _folder(None, "calls")
         if calls.is_dir():
             ids += filter(is_cluster_id, _stems(calls))
         return _matching(ids, incomplete)

@@ -21,7 +21,14 @@ class Kind(StrEnum):
 
 
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to validate.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to validate (default: the proposal's folder, the one "
+            "holding consortium.yaml here or above).",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[Kind | None, typer.Option(help="Treat every file as this kind.")] = None,
     output: Annotated[
         str,
@@ -39,6 +46,7 @@ def validate(
     """
     from consortium.validation import validate_paths
 
+    paths = paths or [_proposal_folder()]
     result = validate_paths(paths, kind.value if kind else None)
     if output == "auto":
         output = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -52,6 +60,18 @@ def validate(
     VALIDATE.writer("text")(result, sys.stderr)
     sys.stderr.write(f"{result.valid} of {result.files} file(s) valid\n")
     raise typer.Exit(code)
+
+
+def _proposal_folder() -> Path:
+    from consortium.upward import MARKER, proposal_folder
+
+    found = proposal_folder()
+    if found is None:
+        fail_message(
+            f"no {MARKER} here or in any folder above it: name the files or folders to "
+            "validate, or run it inside a proposal"
+        )
+    return found
 
 
 def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) -> None:

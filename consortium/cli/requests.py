@@ -19,6 +19,7 @@ from consortium.cli.common import (
     say,
 )
 from consortium.cli.completion import request_refs
+from consortium.cli.folders import CallsBesideRequests, OldDir, RequestsFolder, folder
 from consortium.cli.output import emit
 from consortium.report.formats import DEADLINES, REQUEST_LIST, REQUEST_SHOW
 from consortium.text import path_text, shorten
@@ -30,14 +31,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="List and show partner-search requests.", no_args_is_help=True)
 
-DirOption = Annotated[
-    Path, typer.Option("--dir", "-d", help="Folder of request files.", file_okay=False)
-]
-CallsOption = Annotated[
-    Path | None,
-    typer.Option("--calls", help="Folder of extra call files (default: calls/ beside --dir)."),
-]
-
 
 class Sort(StrEnum):
     deadline = "deadline"
@@ -45,12 +38,14 @@ class Sort(StrEnum):
     country = "country"
 
 
-def _catalogue(folder: Path, calls_dir: Path | None):  # type: ignore[no-untyped-def]
-    """Every loadable request in ``folder``; bad files reported on stderr, the rest kept."""
+def _catalogue(given: Path | None, calls_dir: Path | None, old: Path | None = None):  # type: ignore[no-untyped-def]
+    """Every loadable request in the folder given (by default requests/ of the proposal
+    found upward); bad files reported on stderr, the rest kept."""
     from consortium.catalogue import load_catalogue
 
+    folder = requests_folder(given, old)
     if not folder.is_dir():
-        fail_message(f"no such folder of requests: {path_text(folder)} (give one with --dir)")
+        fail_message(f"no such folder of requests: {path_text(folder)} (give one with --requests)")
     items, problems = load_catalogue(folder, calls_dir)
     report_problems(problems)
     return items, bool(problems)
@@ -58,7 +53,8 @@ def _catalogue(folder: Path, calls_dir: Path | None):  # type: ignore[no-untyped
 
 @app.command("list")
 def list_requests(
-    folder: DirOption = Path("requests"),
+    requests: RequestsFolder = None,
+    old_dir: OldDir = None,
     all_: Annotated[
         bool, typer.Option("--all/--open", help="Include closed and expired requests.")
     ] = False,
@@ -75,7 +71,7 @@ def list_requests(
     ] = None,
     sort: Annotated[Sort, typer.Option(help="Order of the rows.")] = Sort.deadline,
     output: Annotated[str, format_option(REQUEST_LIST)] = "text",
-    calls_dir: CallsOption = None,
+    calls_dir: CallsBesideRequests = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -88,7 +84,8 @@ def list_requests(
 
     instant = resolve_now(today, now)
     countries, kinds_ = filters.country_codes(country), filters.kinds(kind)
-    items, had_problems = _catalogue(folder, calls_dir)
+    items, had_problems = _catalogue(requests, calls_dir, old_dir)
+    folder = requests_folder(requests, old_dir)
     chosen = Filter.of(not all_, countries, sector, programme, call, kinds_)
     rows = sort_listings([i for i in items if chosen.keeps(i, instant)], sort.value, instant)
     code = 2 if had_problems else 0
@@ -117,9 +114,10 @@ def show(
             help="The request's reference, e.g. RDFR20201119001.", autocompletion=request_refs
         ),
     ],
-    folder: DirOption = Path("requests"),
+    requests: RequestsFolder = None,
+    old_dir: OldDir = None,
     output: Annotated[str, format_option(REQUEST_SHOW)] = "text",
-    calls_dir: CallsOption = None,
+    calls_dir: CallsBesideRequests = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -128,7 +126,8 @@ def show(
     from consortium.views import RequestView
 
     instant = resolve_now(today, now)
-    items, _ = _catalogue(folder, calls_dir)
+    items, _ = _catalogue(requests, calls_dir, old_dir)
+    folder = requests_folder(requests, old_dir)
     found = find(items, reference)
     if found is None:
         known = ", ".join(sorted(i.request.reference for i in items)[:8])
@@ -137,6 +136,10 @@ def show(
             f"(known: {known or 'none'})"
         )
     render(REQUEST_SHOW, output, RequestView(found, instant))
+
+
+def requests_folder(given: Path | None, old: Path | None) -> Path:
+    return folder("requests", given, old)
 
 
 def _within(value: str | None) -> str | None:
@@ -152,9 +155,10 @@ def _within(value: str | None) -> str | None:
 
 
 def deadlines(
-    folder: Annotated[
-        Path, typer.Argument(help="Folder of request files.", file_okay=False)
-    ] = Path("requests"),
+    old_folder: Annotated[
+        Path | None, typer.Argument(hidden=True, file_okay=False, show_default=False, metavar="DIR")
+    ] = None,
+    requests: RequestsFolder = None,
     all_: Annotated[
         bool,
         typer.Option("--all", help="Include passed deadlines and closed requests' EOI deadlines."),
@@ -179,7 +183,7 @@ def deadlines(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file.")] = False,
     output: Annotated[str, format_option(DEADLINES)] = "text",
-    calls_dir: CallsOption = None,
+    calls_dir: CallsBesideRequests = None,
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
@@ -193,7 +197,8 @@ def deadlines(
 
     instant = resolve_now(today, now)
     countries = filters.country_codes(country)
-    items, had_problems = _catalogue(folder, calls_dir)
+    items, had_problems = _catalogue(requests, calls_dir, old_folder)
+    folder = requests_folder(requests, old_folder)
     span = parse_within(within) if within else None
     chosen = DeadlineFilter.of(all_, span, countries, call)
     rows = agenda(items, instant, chosen)

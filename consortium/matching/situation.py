@@ -4,13 +4,16 @@ consortium so far. One value, built from a request or from a consortium file."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from consortium.catalogue import Listing
 from consortium.eligibility import Scope, expand
 from consortium.fit import GENERIC_EXPERIENCE
 from consortium.models import Call, CallRules, Seeking
 from consortium.weights import DEFAULT_WEIGHTS
+
+if TYPE_CHECKING:
+    from consortium.rules.base import Context
 
 
 class Situation(NamedTuple):
@@ -49,6 +52,18 @@ def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situati
         deadline is not None,
         countries,
         request.match.weights if request.match else {},
+    )
+
+
+def for_consortium(ctx: Context, seeking: Seeking, tuned: dict[str, int]) -> Situation:
+    """The situation of a consortium being built: its call and rules (with its own
+    tightening), its deadline, and the countries its counted members already cover (not a
+    request's own list of partners)."""
+    proposal = ctx.proposal
+    countries = frozenset(m.cluster.country for m in ctx.counted)
+    known_deadline = proposal.call_deadline is not None
+    return build(
+        seeking, proposal.call, proposal.rules, ctx.judged_on, known_deadline, countries, tuned
     )
 
 

@@ -20,7 +20,7 @@ from consortium.links import Member
 from consortium.matching.groups import MAX_ADDITIONS, Key, groups_of
 from consortium.matching.needs import Needs, needs_of
 from consortium.matching.score import Candidate
-from consortium.matching.situation import Situation, build
+from consortium.matching.situation import Situation, for_consortium
 from consortium.models import Cluster, MemberSpec
 from consortium.rules import Context
 
@@ -103,11 +103,7 @@ def _situation(ctx: Context) -> Situation:
         seeking = Seeking()
     request = proposal.request
     tuned = request.match.weights if request and request.match else {}
-    countries = frozenset(m.cluster.country for m in ctx.counted)
-    known_deadline = proposal.call_deadline is not None
-    return build(
-        seeking, proposal.call, proposal.rules, ctx.judged_on, known_deadline, countries, tuned
-    )
+    return for_consortium(ctx, seeking, tuned)
 
 
 def _combinations(groups: dict[Key, list[Candidate]], size: int) -> Iterator[tuple[Key, ...]]:

@@ -63,6 +63,7 @@ def match_json(view: RequestMatch, stream: TextIO) -> None:
     head = {
         "request": view.item.request.reference,
         "call": view.item.request.call_id,
+        "consortium": str(view.consortium) if view.consortium else None,
         "judged_on": view.situation.on.isoformat(),
         "weights": view.situation.weights,
     }
