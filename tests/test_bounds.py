@@ -66,3 +66,88 @@ def test_only_the_first_20_unknown_ids_of_a_file_get_a_hint(cli, tmp_path):
     lines = [line for line in result.stderr.splitlines() if "unknown cluster" in line]
     assert len(lines) == 25
     assert sum("did you mean 'pt-norte-energy'?" in line for line in lines) == 20
+
+
+SUGGEST_RUN = """
+import resource, sys, time
+from consortium.cli import run
+started = time.perf_counter()
+code = run(["suggest", sys.argv[1], "--format", "json", "--today", "2020-11-27"])
+took = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(f"\\nRESULT {code} {took:.2f} {peak}", file=sys.stderr)
+"""
+
+
+EU = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+]
+
+
+def _many_groups(tmp_path, count):
+    """``count`` clusters in as many groups as the call allows: each EU country x region
+    counted or not x able to coordinate or not (108 groups; 6 million sets of four)."""
+    clusters = tmp_path / "clusters"
+    clusters.mkdir()
+    for i in range(count):
+        code, shape = EU[i % len(EU)], (i // len(EU)) % 4
+        region = "less-developed" if shape & 1 else "more-developed"
+        roles = "[coordinator, partner]" if shape & 2 else "[partner]"
+        (clusters / f"c{i:03d}.yaml").write_text(
+            f'name: Cluster {i}\ncountry: "{code}"\ntype: cluster\n'
+            f"region: {{category: {region}}}\nsectors: [energy]\nroles: {roles}\n"
+            "label: {level: gold, valid_until: 2030-01-01}\neccp: true\n",
+            encoding="utf-8",
+        )
+    path = tmp_path / "consortium.yaml"
+    path.write_text("call: COS-CLUSTER-2020-3-03\nmembers: []\n", encoding="utf-8")
+    return path
+
+
+def test_suggest_over_300_clusters_in_108_groups_is_quick_and_small(tmp_path):
+    # 9 minutes and then out of memory for 200 such files before the search was bounded.
+    import json
+    import subprocess
+    import sys
+
+    path = _many_groups(tmp_path, 300)
+    ran = subprocess.run(
+        [sys.executable, "-c", SUGGEST_RUN, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    code, took, peak_mb = ran.stderr.rsplit("RESULT ", 1)[1].split()
+    assert code == "0", ran.stderr[-500:]
+    assert float(took) < 5, f"{took} s"
+    assert int(peak_mb) < 200, f"{peak_mb} MB"
+    found = json.loads(ran.stdout)
+    assert found["stopped_early"] and "most promising sets" in found["stopped_early"]
+    assert "the search stopped early" in ran.stderr
+    assert found["suggestions"] or found["unreachable"]

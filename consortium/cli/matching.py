@@ -162,6 +162,8 @@ def suggest(
     pool, problems = known_clusters(folder) if folder.is_dir() else ({}, [])
     report_problems(problems)
     outcome = find_suggestions(report, pool.items(), limit=top or 5)
+    if outcome.stopped:  # bounded work: say what was not searched (JSON has it too)
+        say(f"the search stopped early: {outcome.stopped}")
     if apply is not None:
         _apply(path, outcome, apply)
     code = 0 if report.complete or outcome.suggestions else 1
