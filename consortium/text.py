@@ -96,11 +96,47 @@ def no_hash_commands(text: str) -> str:
     return text.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
 
 
+MAX_HINTED = 64  # an unknown id longer than this gets no "did you mean": nobody typed it
+MAX_CANDIDATES = 300  # known names compared with one unknown id, fewer for long ids
+MAX_PAIRS = 80_000  # characters of the id x characters of the candidates compared, at most
+
+
+def candidates(name: str, known: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """The few of ``known`` worth comparing with ``name``: those whose length allows a ratio
+    of ``cutoff`` at all, those with the same first letter and the nearest length first,
+    at most ``MAX_CANDIDATES`` and ``MAX_PAIRS`` characters compared. Choosing them costs
+    one pass over ``known`` (3,000 files of 200-character ids would cost minutes of difflib)."""
+    import heapq
+
+    size = len(name)
+    # difflib's ratio is 2*matches/(len(a)+len(b)) and matches <= the shorter length.
+    fits = [k for k in known if k and 2 * min(size, len(k)) >= cutoff * (size + len(k))]
+    first = name[:1].casefold()
+    nearest = heapq.nsmallest(
+        MAX_CANDIDATES,
+        fits,
+        key=lambda k: (k[:1].casefold() != first, abs(len(k) - size), k),
+    )
+    chosen, pairs = [], 0
+    for k in nearest:
+        pairs += max(size, 1) * len(k)
+        if pairs > MAX_PAIRS:
+            break
+        chosen.append(k)
+    return chosen
+
+
 def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The one "did you mean" of the tool: the closest of ``known`` to ``name``, if close."""
+    """The one "did you mean" of the tool: the closest of ``known`` to ``name``, if close.
+
+    Bounded whatever the files hold (README, "Errors and limits"): ids over ``MAX_HINTED``
+    characters get none, and ``name`` is compared only with a few ``candidates``.
+    """
     import difflib
 
-    close = difflib.get_close_matches(name[:100], list(known), n=1, cutoff=cutoff)
+    if not name or len(name) > MAX_HINTED:
+        return None
+    close = difflib.get_close_matches(name, candidates(name, known, cutoff), n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

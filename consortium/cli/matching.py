@@ -284,6 +284,7 @@ def suggest(
 
     instant = resolve_now(today, now)
     path = consortium_file(path)
+    computed_on = _fingerprint(path) if apply is not None else ""
     report = check_file(path, instant, Folders(clusters=clusters))
     if isinstance(report, list):
         fail(report)
@@ -293,19 +294,32 @@ def suggest(
     pool, problems = known_clusters(folder) if folder.is_dir() else ({}, [])
     report_problems(problems)
     outcome = find_suggestions(report, pool.items(), limit=top or SHOWN)
+    if outcome.stopped:  # bounded work: say what was not searched (JSON has it too)
+        say(f"the search stopped early: {outcome.stopped}")
     if apply is not None:
-        _apply(path, outcome, apply)
+        _apply(path, outcome, apply, computed_on)
     code = 0 if report.complete or outcome.suggestions else 1
     render(SUGGEST, output, Suggestions(report, outcome), 2 if problems else code)
 
 
-def _apply(path: Path, outcome: "Outcome", number: int) -> None:
+def _fingerprint(path: Path) -> str:
+    """The bytes the suggestion is computed on, taken before reading them for the check:
+    `--apply` then refuses a file changed at any time since (README, "Errors and limits")."""
+    from consortium.matching.apply import fingerprint
+    from consortium.problems import Problem
+    from consortium.yamlfile import read_bytes
+
+    raw = read_bytes(path)
+    return "" if isinstance(raw, Problem) else fingerprint(raw)
+
+
+def _apply(path: Path, outcome: "Outcome", number: int, computed_on: str) -> None:
     from consortium.matching.apply import apply as apply_suggestion
 
     if number > len(outcome.suggestions):
         fail_message(f"no suggestion {number}: there are {len(outcome.suggestions)}")
     chosen = outcome.suggestions[number - 1]
-    problem = apply_suggestion(path, chosen)
+    problem = apply_suggestion(path, chosen, computed_on)
     if problem is not None:
         fail([problem])
     added = ", ".join(f"{a.candidate.cluster_id} ({a.role})" for a in chosen.additions)

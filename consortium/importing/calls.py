@@ -4,11 +4,16 @@ An RDR must state the framework programme, the call title and identifier, the EO
 and the call deadline (EEN Partnering Profile Quality Guidelines, docs/sources.md). EU call
 identifiers look like ``COS-CLUSTER-2020-3-03`` or ``HORIZON-CL5-2024-D3-01-02``: dash-joined
 capitals and digits around a year.
+
+Identifiers are found by scanning dash-joined runs once (``call_ids``), not by a pattern
+with nested repetition: ``(?:-[A-Z0-9]+)*-20\\d\\d`` backtracks over every dash of a run
+from every start, and 64 KB of ``A-A-A-...`` took 35 s (README, "Errors and limits").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -16,7 +21,8 @@ from consortium.dates import DateError, parse_date
 from consortium.importing.fields import Fields
 from consortium.importing.vocabulary import PROGRAMMES, first_in
 
-CALL_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-20\d\d(?:-[A-Z0-9]+)*\b")
+_RUN = re.compile(r"[\w-]+")  # words and dashes: a call id lies inside one such run
+_PART = re.compile(r"[A-Z0-9]+", re.ASCII)
 _DATE = re.compile(
     r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b|\b[A-Za-z]{3,9}\s+\d{1,2},\s+\d{4}\b"
@@ -24,11 +30,43 @@ _DATE = re.compile(
 _QUOTED_BEFORE_ID = r"[“\"«]([^”\"»]{5,300})[”\"»]\s*\(\s*{id}\s*\)"
 
 
+def call_ids(text: str) -> Iterator[tuple[int, str]]:
+    """Each call identifier in ``text`` and where it starts: dash-joined capitals and digits,
+    the first starting with a capital, a later one a year (``20dd``), between non-word
+    characters. One pass over the text, one over each run holding ``-20``."""
+    for run in _RUN.finditer(text):
+        if "-20" in run.group(0):
+            yield from _ids_in_run(run.group(0), run.start())
+
+
+def _ids_in_run(run: str, offset: int) -> Iterator[tuple[int, str]]:
+    """The identifiers of one run: each longest stretch of valid parts, from its first part
+    starting with a capital that has a year after it, to the stretch's end."""
+    start = None  # the index of the first part starting with a capital, in this stretch
+    stretch: list[tuple[int, str]] = []  # (offset, part) of the current stretch
+    year_after_start = False
+    at = offset
+    for part in [*run.split("-"), ""]:  # a last empty part closes the last stretch
+        is_year = len(part) == 4 and part.startswith("20") and part[2:].isdecimal()
+        if is_year or _PART.fullmatch(part):
+            if start is None and part[0].isalpha():
+                start = len(stretch)
+            elif start is not None and is_year:
+                year_after_start = True
+            stretch.append((at, part))
+        else:
+            if start is not None and year_after_start:
+                first = stretch[start][0]
+                yield first, "-".join(p for _, p in stretch[start:])
+            start, stretch, year_after_start = None, [], False
+        at += len(part) + 1
+
+
 def call_id_in(text: str) -> str | None:
     """The first call identifier in ``text`` (three parts at least, so "COVID-2019" is none)."""
-    for match in CALL_ID.finditer(text):
-        if match.group(0).count("-") >= 2:
-            return match.group(0)
+    for _, found in call_ids(text):
+        if found.count("-") >= 2:
+            return found
     from consortium.presets import PRESETS
 
     return next((p["id"] for p in PRESETS if p["id"] in text), None)

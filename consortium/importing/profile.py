@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consortium.importing.calls import CALL_ID
+from consortium.importing.calls import call_ids
 from consortium.importing.fields import Fields
 from consortium.importing.vocabulary import PROFILE_TYPES, first_in
 from consortium.reference import Reference
@@ -29,7 +29,7 @@ _OPEN = re.compile(
     r"\bopen for (?:requests|eois?|expressions? of interest)\b|^open\.?$",
     re.IGNORECASE | re.MULTILINE,
 )
-_LEADING_CALL = re.compile(rf"^(?:{CALL_ID.pattern})\s*[:\-\u2013\u2014]\s*")
+_AFTER_CALL = re.compile(r"\s*[:\-\u2013\u2014]\s*")  # "COS-CLUSTER-2020-3-03: Title"
 
 _COMMON = {
     "published": "the date the profile was published (YYYY-MM-DD)",
@@ -60,7 +60,15 @@ def title_of(fields: Fields) -> str | None:
         title = lines[-1] if lines else None
     if title is None:
         return None
-    return " ".join(_LEADING_CALL.sub("", title.strip()).split()) or None
+    return " ".join(_without_leading_call(title.strip()).split()) or None
+
+
+def _without_leading_call(title: str) -> str:
+    """The title without the call identifier and separator it starts with, if it does."""
+    found = next(call_ids(title), None)
+    if found and found[0] == 0 and (after := _AFTER_CALL.match(title, len(found[1]))):
+        return title[after.end() :]
+    return title
 
 
 def _is_kind(line: str) -> bool:

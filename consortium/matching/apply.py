@@ -1,12 +1,15 @@
 """`suggest --apply N`: add a suggestion's clusters to consortium.yaml as invited members.
 
 The file is edited as text, not re-dumped: everything but the inserted lines stays byte for
-byte, comments included. The new text must validate before it is written (atomically, by
-``writes.write_text``); otherwise the file is not touched.
+byte, comments included, and CRLF line endings stay CRLF. The new text must validate and
+read back the very ids added before it is written (atomically, by ``writes.write_text``);
+a file that changed since the suggestion was computed (``fingerprint``) is not touched.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -19,17 +22,34 @@ from consortium.writes import write_text
 from consortium.yamlfile import Document, parse, read_bytes
 
 
+def fingerprint(raw: bytes) -> str:
+    """What a suggestion was computed on: `--apply` writes only onto the same bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
 def entry(cluster_id: str, role: str) -> str:
-    return f"{{cluster: {cluster_id}, role: {role}, status: invited}}"
+    """One flow mapping as YAML itself writes it, so the id reads back as the same text:
+    ``2024``, ``no``, ``on``, ``1.10`` or ``null`` come out quoted, ``pt-norte`` plain."""
+    import yaml
+
+    member = {"cluster": cluster_id, "role": role, "status": "invited"}
+    dumped = yaml.safe_dump(
+        member, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6
+    )
+    return str(dumped).strip()
+
+
+_COMMENT = re.compile(r"(?:^|\s)#")
 
 
 def with_additions(doc: Document, text: str, suggestion: Suggestion) -> str:
     """``text`` with the suggestion's members appended to its ``members:`` list."""
     entries = [entry(a.candidate.cluster_id, a.role) for a in suggestion.additions]
+    nl = "\r\n" if "\r\n" in text else "\n"
     members = _members_node(doc.node)
     if members is None:
-        tail = "" if text.endswith("\n") or not text else "\n"
-        return text + tail + "members:\n" + "".join(f"  - {e}\n" for e in entries)
+        tail = "" if text.endswith("\n") or not text else nl
+        return text + tail + f"members:{nl}" + "".join(f"  - {e}{nl}" for e in entries)
     if members.flow_style or not members.value:
         return _into_flow(text, members, entries)
     first = members.value[0].start_mark
@@ -40,8 +60,8 @@ def with_additions(doc: Document, text: str, suggestion: Suggestion) -> str:
     else:
         cut = text.find("\n", last_end)
         cut = len(text) if cut < 0 else cut + 1
-    lines = "".join(f"{indent}- {e}\n" for e in entries)
-    head = text[:cut] if text[:cut].endswith("\n") else text[:cut] + "\n"
+    lines = "".join(f"{indent}- {e}{nl}" for e in entries)
+    head = text[:cut] if text[:cut].endswith("\n") else text[:cut] + nl
     return head + lines + text[cut:]
 
 
@@ -63,18 +83,46 @@ def _into_flow(text: str, members: SequenceNode, entries: list[str]) -> str:
     return text[:close] + joiner + ", ".join(entries) + text[close:]
 
 
-def apply(path: Path, suggestion: Suggestion) -> Problem | None:
-    """Write the suggestion into the consortium file, or say why not (file untouched)."""
+def refusal(doc: Document, text: str) -> str | None:
+    """Why the file's ``members:`` cannot be edited as text, in words, or None."""
+    members = _members_node(doc.node)
+    if members is None or not (members.flow_style or not members.value):
+        return None
+    inside = text[members.start_mark.index : members.end_mark.index]
+    if _COMMENT.search(inside):
+        return "a comment inside members: [...] cannot be edited safely: move it after the list"
+    return None
+
+
+CHANGED = "changed since the suggestion was computed: not changed; run `consortium suggest` again"
+
+
+def apply(path: Path, suggestion: Suggestion, computed_on: str) -> Problem | None:
+    """Write the suggestion into the consortium file, or say why not (file untouched).
+
+    ``computed_on`` is the ``fingerprint`` of the bytes the suggestion was computed on;
+    the file is read again just before the write, and a change refuses the write."""
     raw = read_bytes(path)
     if isinstance(raw, Problem):
         return raw
+    if fingerprint(raw) != computed_on:
+        return Problem(path, CHANGED)
     doc = parse(path, raw)
     if isinstance(doc, Problem):
         return doc
-    new = with_additions(doc, raw.decode("utf-8"), suggestion)
+    text = raw.decode("utf-8")
+    if why := refusal(doc, text):
+        return Problem(path, f"not changed: {why}", *doc.locate(("members",)))
+    new = with_additions(doc, text, suggestion)
     check = parse(path, new.encode("utf-8"))
     result = validate(check, ConsortiumFile) if isinstance(check, Document) else [check]
     if isinstance(result, list):
         first = result[0].message if result else "unknown"
         return Problem(path, f"not changed: the result would not validate ({first})")
+    added = [m.cluster for m in result.members[len(result.members) - len(suggestion.additions) :]]
+    if added != [a.candidate.cluster_id for a in suggestion.additions]:
+        return Problem(path, "not changed: the added ids would not read back as written")
+    again = read_bytes(path)
+    if isinstance(again, Problem) or fingerprint(again) != computed_on:
+        return Problem(path, CHANGED)
     return write_text(path, new, force=True)

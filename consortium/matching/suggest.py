@@ -5,14 +5,21 @@ need (country, EU membership, region, able to coordinate, the partner sought) fo
 group, and the search runs over groups, not clusters, so thousands of profiles cost little:
 a pool of 2 000 clusters makes a few dozen groups. Every suggestion is then checked by the
 real rules on the consortium with its additions, and ranked by its members' match scores.
+
+Bounded whatever the pool holds (README, "Errors and limits"): hundreds of groups make
+millions of sets of four, so past ``MAX_SETS`` sets of one size the search goes best first
+(the groups with the best-scored clusters first) and weighs only ``MAX_SETS`` of them, and
+at most ``MAX_VERIFIED`` sets are checked by the rules; ``Outcome.stopped`` then says so.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import combinations_with_replacement
+from itertools import combinations_with_replacement, islice
+from math import comb
 from typing import NamedTuple
 
 from consortium.checks import Report, run
@@ -43,6 +50,11 @@ class Outcome(NamedTuple):
     needs: Needs
     suggestions: list[Suggestion]
     unreachable: list[str]  # needs no known cluster can meet, in words
+    stopped: str = ""  # why the search stopped before weighing every set, in words
+
+
+MAX_SETS = 20_000  # sets of one size weighed at most (200 groups make 70 million sets of 4)
+MAX_VERIFIED = 300  # sets checked by the rules at most (a millisecond or more each)
 
 
 SHOWN = 5  # suggestions listed by default (`suggest`, and the count `check` announces)
@@ -59,20 +71,60 @@ def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = S
     unreachable = _unreachable(needs, groups)
     tolerated = _tolerated(report, needs)
     found: list[Suggestion] = []
+    stopped: list[str] = []
     for size in range(max(needs.lower_bound, 1), MAX_ADDITIONS + 1):
         if unreachable:
             break
-        combos = [c for c in _combinations(groups, size) if _meets(c, needs, ctx)]
+        combos = [c for c in _sets(groups, size, stopped) if _meets(c, needs, ctx)]
         ranked = sorted(
             (_concrete(c, groups, needs) for c in combos),
             key=lambda adds: (-sum(a.candidate.score for a in adds), _ids(adds)),
         )
-        found = list(_verified_first(report, ranked, tolerated, limit))
+        found = list(_verified_first(report, ranked, tolerated, limit, stopped))
         if found:
             break
     if not found and not unreachable:
-        unreachable.append(f"no set of up to {MAX_ADDITIONS} known clusters completes it")
-    return Outcome(needs, found, unreachable)
+        searched = "among the sets searched" if stopped else "completes it"
+        unreachable.append(f"no set of up to {MAX_ADDITIONS} known clusters {searched}")
+    return Outcome(needs, found, unreachable, "; ".join(stopped))
+
+
+def _sets(
+    groups: dict[Key, list[Candidate]], size: int, stopped: list[str]
+) -> list[tuple[Key, ...]]:
+    """Every set of ``size`` groups when there are at most ``MAX_SETS``, else the
+    ``MAX_SETS`` most promising ones (noted in ``stopped``)."""
+    total = comb(len(groups) + size - 1, size)
+    if total <= MAX_SETS:
+        return list(_combinations(groups, size))
+    stopped.append(
+        f"weighed the {MAX_SETS:,} most promising sets of {size} of {total:,}: "
+        "better sets may exist (fewer clusters in clusters/, or a narrower --clusters folder, "
+        "search them all)"
+    )
+    return list(islice(_best_first(groups, size), MAX_SETS))
+
+
+def _best_first(groups: dict[Key, list[Candidate]], size: int) -> Iterator[tuple[Key, ...]]:
+    """Sets of ``size`` groups (a group repeated at most as often as it has clusters), in
+    order of the sum of their groups' best scores: a heap over sorted indexes, each set
+    made once, memory in proportion to the sets taken, not to all there are."""
+    keys = sorted(groups, key=lambda k: (-groups[k][0].score, k))
+    best = [groups[k][0].score for k in keys]
+    start = (0,) * size
+    heap, seen = [(-sum(best[i] for i in start), start)], {start}
+    while heap:
+        _, picked = heapq.heappop(heap)
+        combo = tuple(keys[i] for i in picked)
+        if all(combo.count(k) <= len(groups[k]) for k in set(combo)):
+            yield combo
+        for j in range(size):
+            step = picked[j] + 1
+            if step < len(keys) and (j == size - 1 or step <= picked[j + 1]):
+                after = (*picked[:j], step, *picked[j + 1 :])
+                if after not in seen:
+                    seen.add(after)
+                    heapq.heappush(heap, (-sum(best[i] for i in after), after))
 
 
 def _ids(additions: list[Addition]) -> list[str]:
@@ -80,13 +132,21 @@ def _ids(additions: list[Addition]) -> list[str]:
 
 
 def _verified_first(
-    report: Report, ranked: list[list[Addition]], tolerated: Tolerated, limit: int
+    report: Report,
+    ranked: list[list[Addition]],
+    tolerated: Tolerated,
+    limit: int,
+    stopped: list[str],
 ) -> Iterator[Suggestion]:
     """The best ``limit`` sets that the real rules confirm, checked best first: running the
-    rules costs a millisecond a set, so only as many sets are checked as are shown."""
+    rules costs a millisecond a set, so only as many sets are checked as are shown, and
+    never more than ``MAX_VERIFIED`` (noted in ``stopped``)."""
     shown = 0
-    for additions in ranked:
+    for checked, additions in enumerate(ranked):
         if shown == limit:
+            return
+        if checked == MAX_VERIFIED:
+            stopped.append(f"checked {MAX_VERIFIED} sets with the rules: others were not tried")
             return
         fixed = verified(report, additions, tolerated)
         if fixed is not None:

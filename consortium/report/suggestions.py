@@ -33,6 +33,7 @@ def suggest_json(view: Suggestions, stream: TextIO) -> None:
             "suggestions": suggestion_values(view),
             "unfixable": [{"rule": r, "why": w} for r, w in needs.unfixable],
             "unreachable": view.outcome.unreachable,
+            "stopped_early": view.outcome.stopped or None,
         },
         stream,
     )
