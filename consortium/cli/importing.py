@@ -102,7 +102,7 @@ def _from_files(paths: list[Path], options: "Options") -> "list[Outcome]":
     from consortium.problems import Problem
 
     files, empty = input_files(paths)
-    outcomes = [Outcome(p, problems=[Problem(p, why)]) for p, why in empty]
+    outcomes = _reported([Outcome(p, problems=[Problem(p, why)]) for p, why in empty])
     seen: set[str] = set()
     for path in _progress(files, len(files), "importing"):
         outcomes += _reported(settle(import_file(path, options), options, seen))

@@ -141,9 +141,12 @@ def _read(
 ) -> tuple[int, bytes]:
     """The status and, for a 200, the inflated body: streamed, refused past the size limit
     or the deadline (checked between chunks; httpx's own timeout bounds each wait)."""
+    import httpx
+
     deadline = clock() + query.timeout
     cap = query.limits.answer_bytes
-    with client.stream("GET", query.address.url, params=params) as response:
+    url = httpx.URL(query.address.url).copy_merge_params(params)  # params= drops ?token=
+    with client.stream("GET", url) as response:
         if response.status_code != 200:
             return response.status_code, b""
         chunks: list[bytes] = []
