@@ -21,7 +21,9 @@ PROFILE_TYPES: dict[str, str] = {
     "TO": "technology offer",
     "TR": "technology request",
 }
-_PATTERN = re.compile(r"^(RDR|RD|BO|BR|TO|TR)([A-Z]{2})(\d{4})(\d{2})(\d{2})(\d{3,})$")
+# ASCII only, as the JSON Schema's [0-9]: Python's \d also takes Arabic-Indic or fullwidth
+# digits, and str.upper() turns some non-ASCII letters into ASCII ones.
+_PATTERN = re.compile(r"^(RDR|RD|BO|BR|TO|TR)([A-Z]{2})([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{3,})$")
 
 
 class Reference(NamedTuple):
@@ -46,7 +48,7 @@ class Reference(NamedTuple):
 def parse_reference(text: str) -> Reference:
     """Parse a reference, or raise ValueError saying what the form must be (cached: a
     listing asks for each request's kind and date several times)."""
-    match = _PATTERN.match(text.strip().upper())
+    match = _PATTERN.match(text.strip().upper()) if text.isascii() else None
     if not match:
         raise ValueError(
             f"'{shorten(text)}' is not an EEN reference: expected TYPE (RD, RDR, BO, BR, TO, TR), "

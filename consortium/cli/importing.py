@@ -58,9 +58,11 @@ def import_profiles(
         str, typer.Option("--base-url", envvar="EEN_BASE_URL", help="The service's address.")
     ] = DEFAULT_BASE,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for each answer.", min=0.01)
+        float, typer.Option(help="Seconds for each whole answer to arrive.", min=0.01)
     ] = 30.0,
-    retries: Annotated[int, typer.Option(help="Tries again after a 5xx or a timeout.", min=0)] = 3,
+    retries: Annotated[
+        int, typer.Option(help="Tries again after a 5xx or a timeout.", min=0, max=10)
+    ] = 3,
 ) -> None:
     """Turn partner-search profiles into request files, one per profile, named by reference.
 
@@ -73,13 +75,25 @@ def import_profiles(
     options = Options(out, force, dry_run)
     if from_een and paths:
         fail_message("give profile files or --from-een, not both (see --help)")
+    if not dry_run:
+        _check_output(out)
+    stopped = None
     if from_een:
-        outcomes = _from_service(options, base_url, kind, country, since, timeout, retries)
+        outcomes, stopped = _from_service(options, base_url, kind, country, since, timeout, retries)
     elif paths:
         outcomes = _from_files(paths, options)
     else:
         fail_message("name profile texts or folders, or give --from-een (see --help)")
-    raise typer.Exit(_finish(outcomes, options))
+    code = _finish(outcomes, options)
+    raise typer.Exit(2 if stopped else code)
+
+
+def _check_output(out: Path) -> None:
+    from consortium.importing.run import output_refused
+
+    why = output_refused(out)
+    if why:
+        fail_message(f"{path_text(out)}: {why}")
 
 
 def _from_files(paths: list[Path], options: "Options") -> "list[Outcome]":
@@ -88,7 +102,7 @@ def _from_files(paths: list[Path], options: "Options") -> "list[Outcome]":
     from consortium.problems import Problem
 
     files, empty = input_files(paths)
-    outcomes = [Outcome(p, problems=[Problem(p, why)]) for p, why in empty]
+    outcomes = _reported([Outcome(p, problems=[Problem(p, why)]) for p, why in empty])
     seen: set[str] = set()
     for path in _progress(files, len(files), "importing"):
         outcomes += _reported(settle(import_file(path, options), options, seen))
@@ -103,34 +117,46 @@ def _from_service(
     since: str | None,
     timeout: float,
     retries: int,
-) -> "list[Outcome]":
-    from consortium.importing.fetch import Query, fetch
-    from consortium.importing.pws import fields_of, keep
-    from consortium.importing.run import SERVICE_CHANNEL, import_fields, settle
+) -> "tuple[list[Outcome], str | None]":
+    """Fetch and import page by page (nothing piles up); the outcomes, and why fetching
+    stopped early (then some pages may have been imported, and the exit code is 2)."""
+    import time
 
-    key = os.environ.get("EEN_API_KEY", "").strip()
-    if not key:
-        fail_message(
-            "set EEN_API_KEY to your organisation's Partner Web Service key "
-            "(issued to EEN member organisations only)"
-        )
-    query = Query(base_url.rstrip("/"), key, timeout, retries)
-    pages = fetch(query)
-    where = Path(query.url.split("://", 1)[-1])
-    items = []
-    for page in _progress(pages, None, "fetching pages"):
-        if isinstance(page, str):
-            fail_message(page)
-        items += page
-    chosen = keep(items, kind, country, since)
-    if isinstance(chosen, str):
-        fail_message(chosen)
+    from consortium.importing.address import key_problem, service_address
+    from consortium.importing.fetch import Query, fetch
+    from consortium.importing.pws import keep, profile_fields, start_of
+    from consortium.importing.run import SERVICE_CHANNEL, Outcome, import_fields, settle
+    from consortium.problems import Problem
+
+    key = os.environ.get("EEN_API_KEY", "").strip(" \t")
+    if problem := key_problem(key):
+        fail_message(problem)
+    address = service_address(base_url)
+    if isinstance(address, str):
+        fail_message(address)
+    start = start_of(since)
+    if isinstance(start, str):
+        fail_message(start)
+    if address.note:
+        say(f"note: {address.note}")
+    query = Query(address, key, timeout, retries)
+    where = Path(address.shown.split("://", 1)[-1])
     seen: set[str] = set()
     outcomes: list[Outcome] = []
-    for item in chosen:
-        done = [import_fields(fields_of(item), SERVICE_CHANNEL, where, options, query.url)]
-        outcomes += _reported(settle(done, options, seen))
-    return outcomes
+    for page in _progress(fetch(query, time.monotonic, time.sleep), None, "fetching pages"):
+        if isinstance(page, str):
+            if not outcomes:
+                fail_message(page)
+            say(page)
+            return outcomes, page
+        for item in keep(page, kind, country, start):
+            fields = profile_fields(item)
+            if isinstance(fields, str):
+                done = [Outcome(where, problems=[Problem(where, fields)])]
+            else:
+                done = [import_fields(fields, SERVICE_CHANNEL, where, options, address.shown)]
+            outcomes += _reported(settle(done, options, seen))
+    return outcomes, None
 
 
 def _progress(items: Iterable[T], total: int | None, what: str) -> Iterator[T]:

@@ -27,7 +27,7 @@ from consortium.importing.seeking import seeking_of
 from consortium.importing.vocabulary import KEYWORDS, STAGES, first_in, in_table_order
 from consortium.reference import Reference, parse_reference
 
-REFERENCE = re.compile(r"\b(?:RDR|RD|BO|BR|TO|TR)[A-Z]{2}\d{8}\d{3,}\b")
+REFERENCE = re.compile(r"\b(?:RDR|RD|BO|BR|TO|TR)[A-Z]{2}[0-9]{11,}\b")
 
 
 @dataclass
@@ -45,6 +45,8 @@ def reference_of(fields: Fields) -> Reference | str:
     found = REFERENCE.findall(labelled or "") or list(
         dict.fromkeys(REFERENCE.findall(fields.everything))
     )
+    if not found and labelled:
+        found = [labelled]  # parse_reference says what is wrong with it (e.g. its digits)
     if not found:
         return "no EEN profile reference (like RDFR20201119001) found: not a partner-search profile"
     if len(found) > 1 and not labelled:

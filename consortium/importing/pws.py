@@ -13,10 +13,16 @@ and keyword lists. Profiles the caller does not own may come "limited": their co
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
 from consortium.importing.fields import Fields
+from consortium.text import shorten
+
+MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
+MAX_DEPTH = 20  # levels of lists and objects inside one profile; the service's have 3
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 KEYS: dict[str, str] = {
     "reference": "reference", "title": "title", "partnerOrganisationCountry": "country",
@@ -37,18 +43,68 @@ def items_in(data: Any) -> list[dict[str, Any]] | str:
     return items
 
 
-def fields_in_json(text: str) -> list[Fields] | str:
-    """The profiles of a saved answer, or why it is none (one line)."""
+class _Digits(str):
+    """A number too long for ``int`` (Python refuses over 4 300 digits): kept as its text,
+    so the profile holding it is refused by ``unreadable``, not the whole answer."""
+
+
+def _number(digits: str) -> int | str:
+    return int(digits) if len(digits) <= MAX_DIGITS else _Digits(digits)
+
+
+def load_json(raw: str | bytes) -> Any:
+    """The JSON value, or why there is none (the rest of a one-line message)."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        return f"is not valid JSON ({getattr(exc, 'msg', 'nested too deeply')}): not a saved answer"
+        return json.loads(raw, parse_int=_number)
+    except RecursionError:
+        return "is not valid JSON (nested too deeply)"
+    except ValueError as exc:  # JSONDecodeError, and bytes that are not UTF-8
+        return f"is not valid JSON ({getattr(exc, 'msg', 'not UTF-8 text')})"
+
+
+def unreadable(item: dict[str, Any]) -> str | None:
+    """Why one profile of an answer cannot be imported though the answer could be read: a
+    lone surrogate (``\\ud800``, which no file can hold), a number of thousands of digits, or
+    nesting no profile has. Walked without recursion, so depth costs no stack."""
+    stack: list[tuple[Any, int]] = [(item, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"nests deeper than {MAX_DEPTH} levels: not a profile"
+        if isinstance(value, _Digits):
+            return f"holds a number of {len(value)} digits: not a profile value"
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return "holds a \\ud800-style escape that is no character: not text"
+        if isinstance(value, dict):
+            stack += [(k, depth) for k in value]
+            stack += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, list):
+            stack += [(v, depth + 1) for v in value]
+    return None
+
+
+def profile_fields(item: dict[str, Any]) -> Fields | str:
+    """One profile's fields, or why it cannot be imported (one line naming it)."""
+    why = unreadable(item)
+    if why is None:
+        return fields_of(item)
+    ref = item.get("reference")
+    name = shorten(ref) if isinstance(ref, str) and not _SURROGATE.search(ref) else "a profile"
+    return f"{name}: {why}"
+
+
+def fields_in_json(text: str) -> list[Fields | str] | str:
+    """The profiles of a saved answer (each, or why it cannot be imported), or why the
+    answer holds none (one line)."""
+    data = load_json(text)
+    if isinstance(data, str):
+        return f"{data}: not a saved answer"
     items = items_in(data)
     if isinstance(items, str):
         return items
     if not items:
         return "holds no profiles (data.items is empty)"
-    return [fields_of(item) for item in items]
+    return [profile_fields(item) for item in items]
 
 
 def _text(value: Any) -> str | None:
@@ -92,18 +148,23 @@ def _keywords(item: dict[str, Any]) -> list[str]:
     return found
 
 
-def keep(
-    items: list[dict[str, Any]], kind: str | None, country: str | None, since: str | None
-) -> list[dict[str, Any]] | str:
-    """The items asked for. Filtering is done here, on the reference and the publication
-    date, so no query parameter the user guide does not name is sent to the service."""
+def start_of(since: str | None) -> date | str | None:
+    """``--since`` as a date, or why it is none (checked before anything is fetched)."""
     from consortium.dates import DateError, parse_date
-    from consortium.reference import parse_reference
 
     try:
-        start = parse_date(since) if since else None
+        return parse_date(since) if since else None
     except DateError as exc:
         return f"--since: {exc}"
+
+
+def keep(
+    items: list[dict[str, Any]], kind: str | None, country: str | None, start: date | None
+) -> list[dict[str, Any]]:
+    """The items asked for. Filtering is done here, on the reference and the publication
+    date, so no query parameter the user guide does not name is sent to the service."""
+    from consortium.reference import parse_reference
+
     wanted = (kind or "").upper().replace("RDR", "RD")
     chosen = []
     for item in items:
@@ -112,11 +173,11 @@ def keep(
         except ValueError:
             chosen.append(item)  # reported when imported, never dropped silently
             continue
-        published = _date(item.get("publicationDate"))
         if wanted and ref.short_kind != wanted:
             continue
         if country and ref.country != country.strip().upper():
             continue
+        published = _date(item.get("publicationDate")) if start else None
         if start and published is not None and published < start:
             continue
         chosen.append(item)

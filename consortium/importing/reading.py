@@ -56,14 +56,18 @@ def input_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     found: list[Path] = []
     problems: list[tuple[Path, str]] = []
     for path in paths:
-        if not path.is_dir():
-            found.append(path)
+        try:
+            if not path.is_dir():
+                found.append(path)
+                continue
+            inside = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in (".txt", ".text", ".json") and not p.name.startswith(".")
+            )
+        except OSError as exc:  # a name too long for the system, a folder not readable
+            problems.append((path, f"cannot be read: {exc.strerror or exc}"))
             continue
-        inside = sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix.lower() in (".txt", ".text", ".json") and not p.name.startswith(".")
-        )
         if not inside:
             problems.append((path, "holds no .txt or .json profile files"))
         found += inside

@@ -62,7 +62,12 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
         found = fields_in_json(read.text)
         if isinstance(found, str):
             return [Outcome(path, problems=[Problem(path, found)])]
-        return [import_fields(f, SERVICE_CHANNEL, path, options) for f in found]
+        return [
+            Outcome(path, problems=[Problem(path, f)])
+            if isinstance(f, str)
+            else import_fields(f, SERVICE_CHANNEL, path, options)
+            for f in found
+        ]
     fields = parse_text(read.text)
     if read.note:
         fields.notes.append(read.note)
@@ -105,13 +110,32 @@ def _invalid(target: Path, text: str) -> list[Problem]:
     """What ``consortium validate`` would say of the file: nothing, or a bug of ours."""
     from consortium.loading import validate
     from consortium.models import Request
+    from consortium.yamlfile import MAX_BYTES as MAX_FILE_BYTES
     from consortium.yamlfile import parse
 
-    doc = parse(target, text.encode("utf-8"))
+    raw = text.encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:
+        return [
+            Problem(
+                target,
+                f"would be larger than {MAX_FILE_BYTES // 1024} KiB, which the other commands "
+                "refuse: not written (the profile is too long to be a request)",
+            )
+        ]
+    doc = parse(target, raw)
     if isinstance(doc, Problem):
         return [doc]
     result = validate(doc, Request)
     return result if isinstance(result, list) else []
+
+
+def output_refused(out: Path) -> str | None:
+    """Why the files may not be written into ``out``: it is, or lies under, a symbolic
+    link leading out of the repository (or folder) holding it. In a pull request's CI a
+    committed link ``requests -> ~/.ssh`` would otherwise have ``import`` write there."""
+    from consortium.roots import Root
+
+    return Root.around(Path(os.path.abspath(out)).parent).refuses_folder(out)
 
 
 def settle(outcomes: list[Outcome], options: Options, seen: set[str]) -> list[Outcome]:
