@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from consortium.checks import Report, Unchecked
+from consortium.countries import country_label
 from consortium.deadlines import stamp
 from consortium.problems import Problem
 from consortium.report.values import (
@@ -43,6 +44,7 @@ def report_value(report: Checked) -> dict[str, Any]:
         "call": report.proposal.call.id,
         "complete": report.complete,
         "provisional": report.provisional,
+        "rules_verified": report.rules_verified,
         "strict": report.strict,
         "verdict": report.verdict,
         "summary": report.summary,
@@ -147,7 +149,7 @@ def write_markdown(report: Checked, stream: TextIO) -> None:
         stream.write("\n".join(lines) + "\n")
         return
     proposal = report.proposal
-    mark = ok if report.complete else bad
+    mark = (ok if report.rules_verified else warn) if report.complete else bad
     lines = [
         f"## {mark} Consortium {_cell(report.summary)}: {_cell(proposal.call.id)}",
         "",
@@ -162,7 +164,7 @@ def write_markdown(report: Checked, stream: TextIO) -> None:
     for m in proposal.members:
         label = label_text(m.cluster.label, proposal.call_deadline)
         lines.append(
-            f"| {_cell(m.cluster.name)} | {m.cluster.country} | {m.spec.role} | {m.spec.status} | {_cell(label)} |"
+            f"| {_cell(m.cluster.name)} | {country_label(m.cluster.country)} | {m.spec.role} | {m.spec.status} | {_cell(label)} |"
         )
     if report.findings:
         lines += ["", "| Severity | Rule | What to do | Where |", "|---|---|---|---|"]

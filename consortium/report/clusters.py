@@ -99,7 +99,7 @@ def show_text(view: ClusterView, stream: TextIO) -> None:
         ),
         ("Sectors", ", ".join(c.sectors)),
         ("Label", _label(entry) if c.label else None),
-        ("ECCP", yes_no(c.eccp)),
+        ("ECCP", "requested" if c.eccp == "requested" else yes_no(c.eccp)),
         ("PIC", c.pic),
         ("Roles", ", ".join(c.roles)),
         *(("Experience", _experience(x)) for x in c.experience),
