@@ -19,7 +19,8 @@ class Report(NamedTuple):
     """The outcome of a check: the findings, and the deadlines counted from ``now``.
 
     One verdict, said the same way by every format and by the exit code: ``complete``;
-    ``provisional`` (complete once the members not yet confirmed confirm); ``incomplete``
+    ``provisional`` (complete once the members not yet confirmed confirm, or only as far
+    as the encoded rules go where the call's conditions are not encoded); ``incomplete``
     (an error); ``incomplete-strict`` (no error, but warnings fail under ``strict``).
     """
 
@@ -46,7 +47,15 @@ class Report(NamedTuple):
             return "incomplete"
         if self.strict and self.warnings:
             return "incomplete-strict"
-        return "provisional" if self.unconfirmed else "complete"
+        provisional = self.unconfirmed or not self.rules_verified
+        return "provisional" if provisional else "complete"
+
+    @property
+    def rules_verified(self) -> bool:
+        """Whether the call's consortium conditions are encoded as its call document
+        states them; where not, no check passes as complete (docs/sources.md,
+        "Euroclusters")."""
+        return self.proposal.call.rules_verified
 
     @property
     def complete(self) -> bool:
@@ -69,11 +78,19 @@ class Report(NamedTuple):
             return f"incomplete (strict: {len(self.warnings)} warning(s) fail)"
         if self.verdict != "provisional":
             return self.verdict
-        countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-        said = f"complete once {agreeing(countries, 'confirm')}"
-        for m in self.unconfirmed:
-            if m.is_coordinator:
-                said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"
+        said = "complete"
+        if self.unconfirmed:
+            countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
+            said += f" once {agreeing(countries, 'confirm')}"
+            for m in self.unconfirmed:
+                if m.is_coordinator:
+                    said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"
+        if not self.rules_verified:
+            said += ", " if self.unconfirmed else " "
+            said += (
+                "as far as the encoded rules go: this call's consortium conditions are "
+                "not encoded, see its call document"
+            )
         return said
 
     @property

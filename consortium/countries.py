@@ -76,3 +76,29 @@ def code_for(value: str) -> str:
 
 def country_name(code: str) -> str:
     return country_names().get(code, code)
+
+
+# Regions with an ISO code of their own that are part of an EU Member State: the French
+# outermost regions (TFEU Art. 349) and Åland (Finland). For eligibility and for counting
+# distinct countries they are their Member State (docs/sources.md, "Regions with codes of
+# their own"). The Canaries, the Azores and Madeira have no code of their own.
+PART_OF = {
+    "GP": "FR",
+    "GF": "FR",
+    "MQ": "FR",
+    "YT": "FR",
+    "RE": "FR",
+    "MF": "FR",
+    "AX": "FI",
+}
+
+
+def state_of(code: str) -> str:
+    """The country ``code`` counts as: its Member State for a region listed in PART_OF."""
+    return PART_OF.get(code, code)
+
+
+def country_label(code: str) -> str:
+    """'RE (France)' for a region that is part of a Member State, else the code itself."""
+    state = PART_OF.get(code)
+    return f"{code} ({country_name(state)})" if state else code

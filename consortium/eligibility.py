@@ -2,8 +2,9 @@
 
 A call's ``eligible_countries`` mixes ISO codes and set names. A set is resolved for a
 ``Scope``: the call's programme period (2014-2020 or 2021-2027), the day it is judged on
-(the deadline), and for Horizon Europe the call's pillar and work-programme year. Every
-fact carries its source here and in docs/sources.md.
+(the deadline), and for Horizon Europe the call's pillar and work-programme year (the
+associations are data: ``associations.py``, docs/sources.md, "Horizon Europe
+associations"). Every fact carries its source here and in docs/sources.md.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from consortium.countries import check_country
+from consortium.associations import BY_CODE, Association
+from consortium.countries import PART_OF, check_country
 
 # The 27 Member States since 1 February 2020. Source: europa.eu, "EU countries".
 EU27 = frozenset(
@@ -57,58 +59,15 @@ UK_LAST_DAY_AS_MEMBER = date(2020, 12, 31)
 PERIODS = ("2014-2020", "2021-2027")
 
 # Countries taking part in COSME under Art. 6 of Regulation (EU) No 1287/2013, as listed in
-# the 2018 work programme (docs/sources.md).
+# the 2018 work programme (docs/sources.md, "COSME participating countries"). A set of the
+# COSME Regulation: it does not apply to the Single Market Programme of 2021-2027, whose
+# associated countries were not found (docs/sources.md, "Single Market Programme").
 COSME_ARTICLE_6 = frozenset(["IS", "AL", "BA", "XK", "ME", "MK", "RS", "TR", "AM", "MD", "UA"])
 
 
-class Association(NamedTuple):
-    """A Horizon Europe association: from a day, or from a work-programme year, and for
-    some pillars only (None: all)."""
-
-    since: date
-    work_programme: int | None = None
-    pillars: frozenset[str] | None = None
-
-
-PILLAR_II = frozenset({"II"})
-# Source: European Commission, "List of participating countries in Horizon Europe", and
-# the news of each agreement (docs/sources.md). The 16 of 2021; New Zealand from 9 July
-# 2023 (Pillar II only); the UK from the 2024 work programme; Canada for Pillar II from the
-# 2024 work programme; Switzerland from 1 January 2025; the Republic of Korea for Pillar II
-# from 1 January 2025; Egypt for calls of the 2025 budget on.
-HE_ASSOCIATIONS: dict[str, Association] = {
-    **{
-        code: Association(date(2021, 1, 1))
-        for code in [
-            "AL",
-            "AM",
-            "BA",
-            "FO",
-            "GE",
-            "IS",
-            "IL",
-            "XK",
-            "MD",
-            "ME",
-            "MK",
-            "NO",
-            "RS",
-            "TN",
-            "TR",
-            "UA",
-        ]
-    },
-    "NZ": Association(date(2023, 7, 9), pillars=PILLAR_II),
-    "GB": Association(date(2024, 1, 1), work_programme=2024),
-    "CA": Association(date(2024, 1, 1), work_programme=2024, pillars=PILLAR_II),
-    "CH": Association(date(2025, 1, 1)),
-    "KR": Association(date(2025, 1, 1), pillars=PILLAR_II),
-    "EG": Association(date(2025, 1, 1), work_programme=2025),
-}
-
 # Interreg Europe 2021-2027: the EU27, Norway and Switzerland; seven candidate countries
 # only from the programme amendment approved on 11 December 2023. Source: interregeurope.eu
-# help centre (docs/sources.md).
+# help centre (docs/sources.md, "Eligibility by programme period, pillar and work programme").
 INTERREG_EUROPE_PARTNERS = frozenset({"NO", "CH"})
 INTERREG_EUROPE_SINCE_2023 = frozenset(["AL", "BA", "MD", "ME", "MK", "RS", "UA"])
 INTERREG_AMENDMENT = date(2023, 12, 11)
@@ -126,28 +85,61 @@ class Scope(NamedTuple):
 def member_states(scope: Scope) -> frozenset[str]:
     """EU Member States for the purposes of a programme of ``scope.period``."""
     if scope.period == "2014-2020":
-        return EU27 | {"GB"}
-    if scope.period == "2021-2027":
-        return EU27
-    return EU27 | {"GB"} if scope.on <= UK_LAST_DAY_AS_MEMBER else EU27
+        states = EU27 | {"GB"}
+    elif scope.period == "2021-2027":
+        states = EU27
+    else:
+        states = EU27 | {"GB"} if scope.on <= UK_LAST_DAY_AS_MEMBER else EU27
+    return with_regions(states)
+
+
+def association(code: str, scope: Scope) -> Association | None:
+    """The association that lets ``code`` count for a call of ``scope``, if any.
+
+    By the call's work-programme year when it gives one (as the Commission keys it: a WP
+    2024 call closing in 2025 does not count Switzerland, a WP 2025 call closing in 2024
+    does); without one, only an association that holds for every call from a day (those
+    of 2021) counts, never one keyed by a later work programme. A pillar-limited
+    association counts only for a call of that pillar.
+    """
+    found = BY_CODE.get(code)
+    if found is None or (found.pillars is not None and scope.pillar not in found.pillars):
+        return None
+    if scope.work_programme is None:
+        return found if found.since is not None and found.since <= scope.on else None
+    if scope.work_programme < found.work_programme:
+        return None
+    if found.until is not None and scope.work_programme > found.until:
+        return None
+    return found
 
 
 def associated(code: str, scope: Scope) -> bool:
-    """Whether ``code`` is associated to Horizon Europe for a call of ``scope``: on the
-    work-programme year when the call gives one and the association is stated by year,
-    else on the day; a pillar-limited association only for a call of that pillar."""
-    found = HE_ASSOCIATIONS.get(code)
-    if found is None:
-        return False
+    """Whether ``code`` counts as associated to Horizon Europe (or under the transitional
+    arrangement) for a call of ``scope``."""
+    return association(code, scope) is not None
+
+
+def transitional(code: str, scope: Scope) -> bool:
+    """Whether ``code`` counts only under the transitional arrangement: the association
+    must be in force when the grant is signed."""
+    found = association(code, scope)
+    return found is not None and found.state == "transitional"
+
+
+def missing_work_programme(code: str, scope: Scope) -> int | None:
+    """The work programme from which ``code`` would count, when the call gives none and
+    the association is keyed by a later one (so the user can give it)."""
+    found = BY_CODE.get(code)
+    if scope.work_programme is not None or found is None or found.since is not None:
+        return None
     if found.pillars is not None and scope.pillar not in found.pillars:
-        return False
-    if scope.work_programme is not None and found.work_programme is not None:
-        return scope.work_programme >= found.work_programme
-    return found.since <= scope.on
+        return None
+    return found.work_programme
 
 
 def _he_associated(scope: Scope) -> frozenset[str]:
-    return frozenset(code for code in HE_ASSOCIATIONS if associated(code, scope))
+    return frozenset(code for code in BY_CODE if associated(code, scope))
 
 
 def _interreg(scope: Scope) -> frozenset[str]:
@@ -156,13 +148,33 @@ def _interreg(scope: Scope) -> frozenset[str]:
 
 
 SETS: dict[str, Callable[[Scope], frozenset[str]]] = {
-    "EU27": lambda scope: EU27,
+    "EU27": lambda scope: with_regions(EU27),
     "EU": member_states,
     "COSME": lambda scope: member_states(scope) | COSME_ARTICLE_6,
     "HE_ASSOCIATED": _he_associated,
     "HORIZON_EUROPE": lambda scope: member_states(scope) | _he_associated(scope),
     "INTERREG_EUROPE": _interreg,
 }
+
+
+def misnamed_set(entries: list[str], period: str | None) -> str | None:
+    """Why ``entries`` cannot stand for a call of ``period``, or None: the COSME set is
+    the 2014-2020 Art. 6 list, not the Single Market Programme's countries."""
+    if period == "2021-2027" and "COSME" in entries:
+        return (
+            "the COSME set is COSME 2014-2020's Art. 6 list, not the Single Market "
+            "Programme's, whose associated countries are not encoded "
+            '(docs/sources.md, "Single Market Programme"): '
+            "list the call's countries as EU plus ISO codes"
+        )
+    return None
+
+
+def with_regions(codes: frozenset[str]) -> frozenset[str]:
+    """``codes`` and the regions with codes of their own that belong to one of them (RE
+    with FR): part of their Member State (docs/sources.md, "Regions with codes of their
+    own")."""
+    return codes | {region for region, state in PART_OF.items() if state in codes}
 
 
 def check_country_or_set(value: str) -> str:
@@ -182,4 +194,12 @@ def expand(entries: list[str], scope: Scope) -> frozenset[str]:
     allowed: set[str] = set()
     for entry in entries:
         allowed |= SETS[entry](scope) if entry in SETS else {entry}
-    return frozenset(allowed)
+    return with_regions(frozenset(allowed))
+
+
+def admitted_only_in_transition(entries: list[str], code: str, scope: Scope) -> bool:
+    """Whether ``entries`` admit ``code`` only through a transitional association (not
+    as a Member State, nor named on its own)."""
+    if code in entries or code in member_states(scope) or not transitional(code, scope):
+        return False
+    return any(entry in ("HE_ASSOCIATED", "HORIZON_EUROPE") for entry in entries)

@@ -82,11 +82,17 @@ PRESETS: list[dict[str, Any]] = [
         "deadline": "2025-02-05T17:00:00",
         "budget": "EUR 42 000 000, 16 projects, up to 36 months",
         "rules": {"member_types": ["cluster", "business-network"], "third_countries": "excluded"},
+        "rules_verified": False,
         "sources": [
             "EISMEA call page SMP-COSME-2024-CLUSTER-01 (deadline 5 February 2025, 17:00 CET)",
             "ECCP info session on the Euroclusters call (budget, duration)",
+            "Consortium conditions (call-fiche_smp-cosme-2024-cluster_en.pdf): not found "
+            '(docs/sources.md, "Euroclusters")',
         ],
-        "notes": "Partner and country rules are not encoded: set them under rules: in consortium.yaml.",
+        "notes": "The consortium conditions (minimum partners and countries, eligible "
+        "countries) were not found: every check is at best provisional. Once read in the "
+        "call document, write them in calls/SMP-COSME-2024-CLUSTER-01.yaml with "
+        "rules_verified: true.",
     },
     {
         "id": "HORIZON-GENERIC",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from consortium.deadlines import BRUSSELS
 from consortium.models.fields import (
@@ -91,4 +91,17 @@ class Call(Strict):
     sources: list[str] = []
     notes: str | None = None
     rules: CallRules = CallRules()
+    # Whether ``rules`` are the call's consortium conditions as its call document states
+    # them. Where not (a preset whose conditions were not found), no check passes as
+    # complete: at best provisionally, and --strict fails (docs/sources.md, "Euroclusters").
+    rules_verified: Flag = True
     match: MatchSettings | None = None
+
+    @model_validator(mode="after")
+    def _sets_of_its_period(self) -> Call:
+        from consortium.eligibility import misnamed_set
+
+        problem = misnamed_set(self.rules.eligible_countries or [], self.period)
+        if problem:
+            raise ValueError(f"rules.eligible_countries: {problem}")
+        return self

@@ -53,7 +53,10 @@ class Cluster(Strict):
     region: Region | None = None
     sectors: TextList = []
     label: Label | None = None
-    eccp: Flag = False
+    # COSME cluster calls admit members registered on the ECCP "or that have requested
+    # registration" (docs/sources.md, "COS-CLUSTER-2018-03-02"): `requested` passes with a
+    # warning to complete the registration.
+    eccp: Flag | Literal["requested"] = False
     pic: Pic | None = None
     experience: list[Experience] = []
     roles: list[Role] = ["coordinator", "partner"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TextIO
 
 from consortium.checks import Report, Unchecked
+from consortium.countries import country_label
 from consortium.deadlines import stamp
 from consortium.problems import Problem
 from consortium.report.values import (
@@ -50,6 +51,7 @@ def report_value(report: Checked) -> dict[str, Any]:
         "call": report.proposal.call.id,
         "complete": report.complete,
         "provisional": report.provisional,
+        "rules_verified": report.rules_verified,
         "strict": report.strict,
         "verdict": report.verdict,
         "summary": report.summary,
@@ -148,11 +150,11 @@ def write_markdown(report: Checked, stream: TextIO) -> None:
         stream.write("\n".join(within_summary("\n".join(lines).splitlines())) + "\n")
         return
     proposal = report.proposal
-    mark = ok if report.complete else bad
+    mark = (ok if report.rules_verified else warn) if report.complete else bad
     members = [
         [
             m.cluster.name,
-            m.cluster.country,
+            country_label(m.cluster.country),
             m.spec.role,
             m.spec.status,
             label_text(m.cluster.label, proposal.call_deadline),

@@ -85,10 +85,14 @@ def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
             _result("not-checkable", "error", p.message, p.path, p.line, p.column)
             for p in report.problems
         ]
-        success = False
+        invocation: dict[str, object] = {"executionSuccessful": False}
     else:
         results = [_result(f.rule, f.severity, f.message, f.path, f.line) for f in report.findings]
-        success = True
+        # The verdict, as every other format says it (a property bag: SARIF has no field).
+        invocation = {
+            "executionSuccessful": True,
+            "properties": {"verdict": report.verdict, "summary": report.summary},
+        }
     run = {
         "tool": {
             "driver": {
@@ -98,7 +102,7 @@ def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
                 "rules": _rules(),
             }
         },
-        "invocations": [{"executionSuccessful": success}],
+        "invocations": [invocation],
         "results": results,
     }
     dump_json({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream)

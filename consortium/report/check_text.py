@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from consortium.checks import Report, Unchecked
+from consortium.countries import country_label
 from consortium.deadlines import stamp
 from consortium.report.console import console as make_console
 from consortium.report.layout import Column
@@ -66,7 +67,7 @@ def _members(report: Report, stream: TextIO) -> None:
     members, deadline = report.proposal.members, report.proposal.call_deadline
     names = Column("Cluster", [visible(m.cluster.name) for m in members], elastic=True)
     ids = Column("Id", [visible(m.cluster_id) for m in members])
-    country = Column("Country", [m.cluster.country for m in members])
+    country = Column("Country", [country_label(m.cluster.country) for m in members])
     role = Column("Role", [m.spec.role for m in members])
     status = Column("Status", [m.spec.status for m in members])
     labels = [label_text(m.cluster.label, deadline).replace(", ", "\n", 1) for m in members]
@@ -79,7 +80,8 @@ def _members(report: Report, stream: TextIO) -> None:
     ]
     records = [
         [
-            f"{visible(m.cluster_id)}  {m.cluster.country}  {m.spec.role}  {m.spec.status}",
+            f"{visible(m.cluster_id)}  {country_label(m.cluster.country)}  {m.spec.role}  "
+            f"{m.spec.status}",
             visible(m.cluster.name),
             f"label: {label_text(m.cluster.label, deadline)}",
         ]

@@ -128,7 +128,7 @@ def _rows(view: ClusterView) -> list[tuple[str, str]]:
         ),
         ("Sectors", ", ".join(c.sectors)),
         ("Label", label_on(c.label, view.now.date()) if c.label else None),
-        ("ECCP", yes_no(c.eccp)),
+        ("ECCP", "requested" if c.eccp == "requested" else yes_no(c.eccp)),
         ("PIC", c.pic),
         ("Roles", ", ".join(c.roles)),
         *(("Experience", _experience(x)) for x in c.experience),

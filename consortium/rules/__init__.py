@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from consortium.rules import (
     call_deadline,
+    call_rules,
     coordinator,
     coordinator_experience,
     coordinator_label,
@@ -27,6 +28,7 @@ from consortium.rules import (
     region,
     request_call,
     sought_partner,
+    transitional_association,
     unconfirmed_member,
 )
 from consortium.rules.base import Check, Context, Finding, Hit, Rule
@@ -36,11 +38,13 @@ REGISTRY: dict[str, Rule] = {
     for rule in map(
         Rule.of,
         (
+            call_rules,
             min_partners,
             max_partners,
             min_countries,
             eligible_country,
             not_counted,
+            transitional_association,
             member_type,
             eccp,
             region,

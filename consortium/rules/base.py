@@ -158,5 +158,8 @@ _FIRST_SENTENCE = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z])")
 
 
 def describe(member: Member) -> str:
-    """'Vestenergi Cluster Denmark (DK)', as a cluster manager would name it."""
-    return f"{member.cluster.name} ({member.cluster.country})"
+    """'Vestenergi Cluster Denmark (DK)', as a cluster manager would name it; a region
+    that is part of a Member State shows both: 'Reunion Energy Cluster (RE (France))'."""
+    from consortium.countries import country_label
+
+    return f"{member.cluster.name} ({country_label(member.cluster.country)})"

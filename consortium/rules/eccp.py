@@ -1,4 +1,4 @@
-"""Whether members are listed on the European Cluster Collaboration Platform."""
+"""Whether members are registered on the European Cluster Collaboration Platform."""
 
 from __future__ import annotations
 
@@ -11,17 +11,30 @@ SEVERITY = "error"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """eccp: where the call requires it, every member registered on the ECCP.
+    """eccp: where the call requires it, every member registered on the ECCP, or having
+    requested registration.
 
-    Source: COS-CLUSTER-2018-03-02 (members registered, or registering, on the ECCP).
-    Passes: eccp: true. Fails: eccp: false (or missing) with eccp_required.
+    COSME cluster calls admit organisations "registered or that have requested to be
+    registered" on the ECCP: ``eccp: requested`` passes, with a warning to complete the
+    registration; ``eccp: false`` (or missing) is an error.
+    Source: COS-CLUSTER-2018-03-02 (docs/sources.md, "COS-CLUSTER-2018-03-02").
+    Passes: eccp: true. Fails: eccp: false (or missing) with eccp_required; eccp:
+    requested warns.
     """
     if not ctx.proposal.rules.eccp_required:
         return
     for member in ctx.members:
-        if not member.cluster.eccp:
+        if member.cluster.eccp == "requested":
             yield ctx.at_member(
                 member,
-                f"{describe(member)} is not listed on the ECCP: register it on "
-                "clustercollaboration.eu and set eccp: true in its profile",
+                f"{describe(member)} has requested ECCP registration, which the call "
+                "accepts: complete it on clustercollaboration.eu, then set eccp: true",
+                severity="warning",
+            )
+        elif not member.cluster.eccp:
+            yield ctx.at_member(
+                member,
+                f"{describe(member)} is not registered on the ECCP: register it on "
+                "clustercollaboration.eu (or request registration) and set eccp: true "
+                "(or eccp: requested) in its profile",
             )

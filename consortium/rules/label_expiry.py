@@ -16,7 +16,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     """label-expiry: the coordinator's label does not lapse before the call deadline.
 
     A lapsed label does not count. An error where a label is required, else a warning.
-    Source: docs/sources.md (labels valid two years; a lapsing label does not count).
+    Source: docs/sources.md, "Cluster management labels" (Bronze and Silver valid two
+    years on first award, renewable up to a year after expiry; a lapsing label does not
+    count).
     Passes: valid_until 2022-06-30, deadline 2021-02-02. Fails: valid_until 2021-01-15.
     """
     wanted = wanted_label(ctx)

@@ -1,7 +1,8 @@
 """Cluster-management labels: which one the call or request wants, and whether one counts.
 
-Labels (ESCA, since December 2020 EUCLES): Bronze < Silver < Gold, each valid for two
-years. A label that lapses before the call deadline does not count (docs/sources.md).
+Labels (ESCA, since December 2020 EUCLES): Bronze < Silver < Gold; Bronze and Silver are
+valid two years on first award (Gold's validity was not found). A label that lapses before
+the call deadline does not count (docs/sources.md, "Cluster management labels").
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from consortium.countries import state_of
 from consortium.rules.base import Context, Hit
 
 ID = "min-countries"
@@ -13,12 +14,14 @@ SEVERITY = "error"
 def check(ctx: Context) -> Iterator[Hit]:
     """min-countries: members from at least ``min_countries`` different countries.
 
+    A region with a code of its own counts as its Member State: RE and FR are one country
+    (docs/sources.md, "Regions with codes of their own").
     Source: COS-CLUSTER-2018-03-02 (3 different EU/COSME countries); Horizon Europe
     General Annexes B; Interreg Europe FAQ 13.
-    Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3.
+    Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3; FR, RE, ES, minimum 3.
     """
     wanted = ctx.proposal.rules.min_countries
-    found = sorted({m.cluster.country for m in ctx.counted})
+    found = sorted({state_of(m.cluster.country) for m in ctx.counted})
     if wanted is not None and len(found) < wanted:
         listed = ", ".join(found) or "none"
         yield ctx.at_key(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.rules.base import Context, Hit, describe
+from consortium.rules.eligible_country import work_programme_hint
 
 ID = "not-counted"
 SEVERITY = "warning"
@@ -29,6 +30,6 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield ctx.at_member(
                 member,
                 f"{describe(member)} is outside the call's countries ({sets}) on "
-                f"{ctx.judged_on}: it may join, usually unfunded, but does not count toward "
+                f"{ctx.judged_on}{work_programme_hint(ctx, member)}: it may join, usually unfunded, but does not count toward "
                 "the minimum partners and countries",
             )
