@@ -294,7 +294,7 @@ def test_one_bad_input_never_ends_a_batch(cli, tmp_path):
     ]
     assert f"{out}/TOAT20240501007.yaml: would be larger than 1024 KiB" in result.stderr
     assert any(line.startswith(f"{deep}/dd/dd") and "cannot be read" in line for line in lines)
-    assert lines[-1] == "consortium: 2 profile(s) imported (2 written, 0 unchanged), 8 not imported"
+    assert "consortium: 2 profile(s) imported (2 written, 0 unchanged), 8 not imported" in lines
     assert sorted(load(out)) == ["BRHU20240601001", "RDFR20201119001"]
     assert cli("validate", out).exit_code == 0
 
