@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -233,7 +233,35 @@ def answer(*items: object) -> str:
     return json.dumps({"data": {"items": list(items)}})
 
 
-def deep_folder(top: Path, depth: int) -> Path:
+def remove_deep(top: Path, depth: int) -> None:
+    """Remove what ``deep_folder`` built, innermost first, level by level: pytest's own
+    clean-up of old temporary folders recurses and fails on 1 500 levels."""
+    for level in range(depth, 0, -1):
+        fd = os.open(top, os.O_RDONLY)
+        try:
+            for _ in range(level - 1):
+                inner = os.open("dd", os.O_RDONLY, dir_fd=fd)
+                os.close(fd)
+                fd = inner
+            os.rmdir("dd", dir_fd=fd)
+        finally:
+            os.close(fd)
+
+
+@pytest.fixture
+def deep_folder() -> Iterator[Callable[[Path, int], Path]]:
+    built: list[tuple[Path, int]] = []
+
+    def build(top: Path, depth: int) -> Path:
+        built.append((top, depth))
+        return _deep_folder(top, depth)
+
+    yield build
+    for top, depth in built:
+        remove_deep(top, depth)
+
+
+def _deep_folder(top: Path, depth: int) -> Path:
     """``top/dd/dd/...``, ``depth`` levels: longer than a path may be, so built level by
     level relative to the one above."""
     top.mkdir()
@@ -247,7 +275,7 @@ def deep_folder(top: Path, depth: int) -> Path:
     return top / "/".join(["dd"] * depth)
 
 
-def test_one_bad_input_never_ends_a_batch(cli, tmp_path):
+def test_one_bad_input_never_ends_a_batch(cli, tmp_path, deep_folder):
     good = ITEMS[0]
     folder = tmp_path / "in"
     folder.mkdir()
