@@ -43,6 +43,12 @@ jobs:
       - uses: {ACTION}
         with:
           file: consortium.yaml
+      # Weekly (even when the check above fails): ask the Funding & Tenders Portal again
+      # for each call file `consortium calls fetch` wrote; a moved deadline fails the job
+      # with an annotation on the call file's line.
+      - name: Deadlines as the portal says them
+        if: ${{{{ !cancelled() && github.event_name == 'schedule' && hashFiles('calls/*.yaml') != '' }}}}
+        run: consortium calls refresh --format github
 """
 
 PRE_COMMIT = f"""\

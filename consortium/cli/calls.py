@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from consortium.models import Call
     from consortium.problems import Problem
 
-app = typer.Typer(help="List and show known calls and their rules.", no_args_is_help=True)
+app = typer.Typer(
+    help="List and show known calls and their rules; fetch, search and refresh topics of the "
+    "EU Funding & Tenders Portal.",
+    no_args_is_help=True,
+)
 
 
 def _known(calls_dir: Path | None) -> "tuple[dict[str, Call], list[Problem]]":
@@ -80,3 +84,15 @@ def show_call(
         hint = f"did you mean {close}?" if close else "see `consortium calls list`"
         fail_message(f"unknown call {shorten(call_id)}: {hint}")
     render(CALL_SHOW, output, CallView(call, instant))
+
+
+def _portal_commands() -> None:
+    """`calls fetch|search|refresh` (cli/portal.py): the only commands that ask the network."""
+    from consortium.cli import portal
+
+    app.command("fetch")(portal.fetch)
+    app.command("search")(portal.search)
+    app.command("refresh")(portal.refresh)
+
+
+_portal_commands()

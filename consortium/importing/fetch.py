@@ -110,44 +110,86 @@ def _get(
     """The answer's size and JSON, or why there is none; 5xx and timeouts are tried again."""
     import httpx
 
-    shown, limits = query.address.shown, query.limits
+    url = httpx.URL(query.address.url).copy_merge_params(params)  # params= drops ?token=
+    patience = Patience(query.timeout, query.retries, query.backoff, query.limits)
+    answer = bounded_answer(client, Send("GET", url), patience, query.address, clock, sleep)
+    if isinstance(answer, str):
+        return answer
+    return _answer(answer[0], answer[1], query.address.shown)
+
+
+@dataclass(frozen=True)
+class Patience:
+    """How long one answer may take, how often it is tried again, and how large it may be."""
+
+    timeout: float = 30.0  # seconds for a whole answer, body included
+    retries: int = 3
+    backoff: float = 0.5  # seconds before the first retry, doubled each time
+    limits: Limits = field(default_factory=Limits)
+    hint: str = "check --base-url"  # what to do when the answer is too large
+
+
+@dataclass(frozen=True)
+class Send:
+    """One request: method, address and what ``httpx`` sends with it (``files=`` for a
+    multipart body), built again for each try."""
+
+    method: str
+    url: Any
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def bounded_answer(
+    client: Any,
+    send: Send,
+    patience: Patience,
+    address: Address,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> tuple[int, bytes] | str:
+    """The status and body (inflated, bounded) of the first answer that is not a 5xx, or
+    one line saying why there is none. Timeouts and 5xx are tried again, waiting longer
+    each time up to ``Limits.backoff_ceiling``; every other status is the caller's to read.
+    The one bounded fetch every client of the tool shares (the Partner Web Service, the
+    Funding & Tenders Portal)."""
+    import httpx
+
+    shown, limits = address.shown, patience.limits
     last = ""
-    for attempt in range(query.retries + 1):
+    for attempt in range(patience.retries + 1):
         if attempt:
-            sleep(min(query.backoff * 2.0 ** min(attempt - 1, 32), limits.backoff_ceiling))
+            sleep(min(patience.backoff * 2.0 ** min(attempt - 1, 32), limits.backoff_ceiling))
         try:
-            status, body = _read(client, query, params, clock)
+            status, body = _read(client, send, patience, clock)
         except (httpx.TimeoutException, _Late):
-            last = f"{shown}: no answer within {query.timeout:g} s"
+            last = f"{shown}: no answer within {patience.timeout:g} s"
             continue
         except _TooLarge:
             return (
                 f"{shown}: the answer is larger than {limits.answer_bytes // MiB} MiB "
-                "once unpacked: stopped (check --base-url)"
+                f"once unpacked: stopped ({patience.hint})"
             )
         except httpx.HTTPError as exc:
-            why = query.address.redact(f"{type(exc).__name__}: {exc}")
+            why = address.redact(f"{type(exc).__name__}: {exc}")
             return f"{shown}: cannot reach the service ({why})"
         if status >= 500:
             last = f"{shown}: the service failed (HTTP {status})"
             continue
-        return _answer(status, body, shown)
-    tries = query.retries + 1
+        return status, body
+    tries = patience.retries + 1
     return f"{last} ({tries} {'try' if tries == 1 else 'tries'})"
 
 
 def _read(
-    client: Any, query: Query, params: dict[str, int], clock: Callable[[], float]
+    client: Any, send: Send, patience: Patience, clock: Callable[[], float]
 ) -> tuple[int, bytes]:
-    """The status and, for a 200, the inflated body: streamed, refused past the size limit
-    or the deadline (checked between chunks; httpx's own timeout bounds each wait)."""
-    import httpx
-
-    deadline = clock() + query.timeout
-    cap = query.limits.answer_bytes
-    url = httpx.URL(query.address.url).copy_merge_params(params)  # params= drops ?token=
-    with client.stream("GET", url) as response:
-        if response.status_code != 200:
+    """The status and the inflated body: streamed, refused past the size limit or the
+    deadline (checked between chunks; httpx's own timeout bounds each wait). A 5xx body is
+    not read: it is tried again."""
+    deadline = clock() + patience.timeout
+    cap = patience.limits.answer_bytes
+    with client.stream(send.method, send.url, **send.options) as response:
+        if response.status_code >= 500:
             return response.status_code, b""
         chunks: list[bytes] = []
         size = 0
@@ -158,7 +200,7 @@ def _read(
             if clock() > deadline:
                 raise _Late
             chunks.append(chunk)
-    return 200, b"".join(chunks)
+    return response.status_code, b"".join(chunks)
 
 
 def _answer(status: int, body: bytes, shown: str) -> tuple[int, Any] | str:

@@ -9,6 +9,7 @@ from pydantic import field_validator, model_validator
 from consortium.deadlines import BRUSSELS
 from consortium.models.fields import (
     Count,
+    Day,
     Flag,
     LabelLevel,
     MemberType,
@@ -75,6 +76,42 @@ class CallRules(Strict):
         return [check_country_or_set(v) for v in value] if value is not None else None
 
 
+class Stage(Strict):
+    """One deadline of a topic: a stage (``first stage``) or a cut-off, in the call's zone."""
+
+    name: str
+    deadline: Moment
+
+
+class BudgetRow(Strict):
+    """One row of the portal's budget overview for this topic (EUR)."""
+
+    action: str
+    year: str | None = None
+    amount: Count | None = None
+    grants: Count | None = None  # expected number of grants
+
+
+class News(Strict):
+    """One item of the topic's latest news on the portal, made plain text."""
+
+    date: Day
+    text: str
+
+
+class PortalSource(Strict):
+    """Where ``calls fetch`` found the call, and when: ``calls refresh`` asks again."""
+
+    topic: str  # the topic identifier on the EU Funding & Tenders Portal
+    fetched: Moment
+    status: Literal["forthcoming", "open", "closed"] | None = None  # derived from the dates
+    # The portal gives only the date of each deadline: "assumed" until someone writes the
+    # hour from the call document and says "stated" (docs/sources.md, "Portal").
+    deadline_time: Literal["assumed", "stated"] = "assumed"
+    call_document: str | None = None
+    news: list[News] = []
+
+
 class Call(Strict):
     id: str
     programme: str
@@ -96,6 +133,17 @@ class Call(Strict):
     # complete: at best provisionally, and --strict fails (docs/sources.md, "Euroclusters").
     rules_verified: Flag = True
     match: MatchSettings | None = None
+    # Where the rules come from when not from the call document itself: the programme's
+    # general conditions (Horizon Europe's General Annexes) written by `calls fetch`.
+    rules_from: Literal["call-document", "general-conditions"] | None = None
+    # From the Funding & Tenders Portal (`calls fetch`); every key optional.
+    call_id: str | None = None
+    call_title: str | None = None
+    type_of_action: str | None = None
+    opening: Day | None = None
+    stages: list[Stage] = []
+    budget_rows: list[BudgetRow] = []
+    portal: PortalSource | None = None
 
     @model_validator(mode="after")
     def _sets_of_its_period(self) -> Call:

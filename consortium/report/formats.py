@@ -114,6 +114,20 @@ CLUSTER_LIST = Formats(
 CLUSTER_SHOW = Formats(
     text="clusters:show_text", json="clusters:show_json", markdown="clusters:show_markdown"
 )
+# The portal's views (`calls search`, `calls refresh`) ask the network, so they are not in
+# VIEWS (whose tests run every view offline); tests/test_portal.py runs each format.
+TOPIC_LIST = Formats(
+    text="portal:search_table",
+    json="portal:search_json",
+    csv="portal:search_csv",
+    markdown="portal:search_markdown",
+)
+REFRESH = Formats(
+    text="portal:refresh_text",
+    json="portal:refresh_json",
+    github="portal:refresh_github",
+    markdown="portal:refresh_markdown",
+)
 VALIDATE = Formats(text="validation:write_text", github="validation:write_github")
 VIEWS = {
     "check": CHECK,
