@@ -339,3 +339,17 @@ def test_the_weekly_workflow_refreshes_calls():
     assert "consortium calls refresh --format github" in WORKFLOW
     assert "github.event_name == 'schedule'" in WORKFLOW
     assert "calls refresh" in (ROOT / "docs" / "workflow.yml").read_text()
+
+
+def test_topic_json_alone_gives_dates_from_epoch_milliseconds(portal, cli, tmp_path):
+    """A topic the search does not list yet: its JSON's epoch milliseconds (00:00 UTC) give
+    the days, its programme id the rules."""
+    portal.records = []
+    ran = fetch(cli, tmp_path / "calls", HE)
+    assert ran.exit_code == 0, ran.stderr
+    text = (tmp_path / "calls" / f"{HE}.yaml").read_text()
+    assert "programme: Horizon Europe\n" in text
+    assert '    deadline: "2026-04-21T17:00:00"\n' in text
+    assert '    deadline: "2026-09-17T17:00:00"\n' in text
+    assert "opening: 2026-01-15\n" in text
+    assert "rules_from: general-conditions\n" in text

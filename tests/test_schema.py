@@ -42,7 +42,24 @@ import pytest
             },
         ),
         ("consortium", {"call", "request", "members", "rules"}),
-        ("call", {"id", "programme", "title", "deadline", "timezone", "sources", "rules"}),
+        (
+            "call",
+            {
+                "id",
+                "programme",
+                "title",
+                "deadline",
+                "timezone",
+                "sources",
+                "rules",
+                # from the Funding & Tenders Portal (`calls fetch`, issue 20)
+                "stages",
+                "budget_rows",
+                "portal",
+                "type_of_action",
+                "rules_from",
+            },
+        ),
     ],
 )
 def test_schema_has_contract_fields(cli, kind, fields):

@@ -106,7 +106,7 @@ class PortalSource(Strict):
     fetched: Moment
     status: Literal["forthcoming", "open", "closed"] | None = None  # derived from the dates
     # The portal gives only the date of each deadline: "assumed" until someone writes the
-    # hour from the call document and says "stated" (docs/sources.md, "Portal").
+    # hour from the call document and says "stated" (docs/sources.md, "Funding & Tenders Portal").
     deadline_time: Literal["assumed", "stated"] = "assumed"
     call_document: str | None = None
     news: list[News] = []

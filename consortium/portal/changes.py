@@ -33,6 +33,11 @@ def _said(day: date) -> str:
     return f"{day:%d %b %Y}"
 
 
+def _label(stage: str) -> str:
+    """'first stage deadline', or 'deadline' for a single-stage topic's one."""
+    return stage if stage == "deadline" else f"{stage} deadline"
+
+
 def changes(old: Call, new: Call) -> list[Change]:
     """Every difference that matters between the file as it is and the portal today."""
     found = _stages(old, new)
@@ -77,7 +82,7 @@ def _stages(old: Call, new: Call) -> list[Change]:
                 Change(
                     "deadline-moved",
                     "error",
-                    f"{stage.name} deadline moved from {_said(was)} to {_said(day)}",
+                    f"{_label(stage.name)} moved from {_said(was)} to {_said(day)}",
                     loc,
                 )
             )

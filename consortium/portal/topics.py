@@ -179,17 +179,28 @@ def with_details(topic: Topic, answer: Any) -> Topic:
     days = {d for a in actions for d in map(day_of, a.get("deadlineDates") or []) if d}
     openings = [d for d in (day_of(a.get("plannedOpeningDate")) for a in actions) if d]
     programme = details.get("frameworkProgramme")
-    name = programme.get("description") if isinstance(programme, dict) else None
+    programme = programme if isinstance(programme, dict) else {}
+    name = PROGRAMMES.get(str(programme.get("id"))) or _text(programme.get("description"))
     return replace(
         topic,
         title=_text(details.get("title")) or topic.title,
         call_id=_text(details.get("callIdentifier")) or topic.call_id,
-        programme=topic.programme or _text(name),
+        programme=topic.programme or name,
+        type_of_action=topic.type_of_action or _action_type(actions),
         opening=min(openings) if openings else topic.opening,
         deadlines=tuple(sorted(days)) or topic.deadlines,
         call_document=_link(details.get("conditions")),
         news=_news(details.get("latestInfos")),
     )
+
+
+def _action_type(actions: list[dict[str, Any]]) -> str | None:
+    """The first ``actions[].types[].typeOfAction`` of the topic JSON."""
+    for action in actions:
+        for kind in action.get("types") or []:
+            if isinstance(kind, dict) and (text := _text(kind.get("typeOfAction"))):
+                return text
+    return None
 
 
 def _text(value: Any) -> str | None:
