@@ -353,3 +353,12 @@ def test_topic_json_alone_gives_dates_from_epoch_milliseconds(portal, cli, tmp_p
     assert '    deadline: "2026-09-17T17:00:00"\n' in text
     assert "opening: 2026-01-15\n" in text
     assert "rules_from: general-conditions\n" in text
+
+
+def test_refresh_with_a_broken_call_file_exits_2(portal, cli, tmp_path):
+    calls = tmp_path / "calls"
+    assert fetch(cli, calls, HE).exit_code == 0
+    (calls / "broken.yaml").write_text("id: [\n")
+    ran = cli("calls", "refresh", "--calls", calls, "--now", NOW)
+    assert ran.exit_code == 2
+    assert "broken.yaml: fix it to refresh it" in ran.stderr

@@ -71,6 +71,10 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "calls": [
         ("The known calls", "consortium calls list"),
         ("A call's rules", "consortium calls show COS-CLUSTER-2020-3-03"),
+        (
+            "A topic of the Funding & Tenders Portal",
+            "consortium calls fetch SMP-COSME-2024-CLUSTER-01",
+        ),
     ],
     "calls list": [
         ("The known calls", "consortium calls list"),
@@ -79,6 +83,24 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "calls show": [
         ("A call's deadline and rules", "consortium calls show COS-CLUSTER-2020-3-03"),
         ("As JSON", "consortium calls show COS-CLUSTER-2020-3-03 --format json"),
+    ],
+    "calls fetch": [
+        ("A portal topic as calls/<ID>.yaml", "consortium calls fetch SMP-COSME-2024-CLUSTER-01"),
+        (
+            "Its new dates, keeping your rules",
+            "consortium calls fetch HORIZON-CL5-2024-D3-01-02 --update",
+        ),
+    ],
+    "calls search": [
+        ("Open topics about clusters", "consortium calls search cluster --open"),
+        (
+            "Horizon topics closing within 30 days",
+            "consortium calls search --programme horizon --closing-within 30d",
+        ),
+    ],
+    "calls refresh": [
+        ("What moved since the call files were fetched", "consortium calls refresh"),
+        ("As annotations in a weekly CI job", "consortium calls refresh --format github"),
     ],
     "clusters": [
         ("The cluster profiles in clusters/", "consortium clusters list"),

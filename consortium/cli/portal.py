@@ -165,7 +165,7 @@ def _said(topic: "Topic", path: Path, data: dict[str, Any]) -> None:
         say(f"note: {topic.identifier}: rules from the programme's general conditions")
 
 
-def _load(path: Path) -> "Loaded[Call] | None":
+def _load(path: Path, hint: str = "fix it, or give --force to replace it") -> "Loaded[Call] | None":
     from consortium.loading import load
     from consortium.models import Call
 
@@ -173,7 +173,7 @@ def _load(path: Path) -> "Loaded[Call] | None":
     if isinstance(loaded, list):
         for problem in loaded:
             say(str(problem))
-        say(f"{path_text(path)}: fix it, or give --force to replace it")
+        say(f"{path_text(path)}: {hint}")
         return None
     return loaded
 
@@ -264,8 +264,9 @@ def refresh(
     where = folder("calls", calls_dir)
     if not where.is_dir():
         fail_message(f"no folder {path_text(where)}: give --calls DIR")
-    files = [loaded for path in yaml_files(where) if (loaded := _load(path))]
-    files = [f for f in files if f.item.portal is not None]
+    read = [_load(path, "fix it to refresh it") for path in yaml_files(where)]
+    unread = sum(loaded is None for loaded in read)
+    files = [f for f in read if f is not None and f.item.portal is not None]
     if not files:
         fail_message(
             f"no call file in {path_text(where)} came from the portal: "
@@ -275,7 +276,7 @@ def refresh(
     with _session() as session:
         topics = fetch_topics(session, ids)
     report = RefreshReport([_refreshed(f, topics, instant, update) for f in files], instant)
-    code = 2 if any(r.problem for r in report.calls) else 1 if report.moved else 0
+    code = 2 if unread or any(r.problem for r in report.calls) else 1 if report.moved else 0
     render(REFRESH, output, report, code)
 
 
