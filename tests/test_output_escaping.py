@@ -233,12 +233,20 @@ CHECKS: dict[str, Callable[[str], None]] = {
 CASES = [(view, fmt) for view, formats in VIEWS.items() for fmt in formats.names]
 
 
-def check_output(fmt: str, out: str) -> None:
+def check_log(out: str) -> None:
+    """What a CI runner reads on either stream: no workflow command but our annotations,
+    no ``##[`` anywhere."""
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::") or ANNOTATION.match(line), line
+        assert "##[" not in line and "##vso[" not in line, line
+
+
+def check_output(fmt: str, out: str, err: str = "") -> None:
     assert fmt in CHECKS, f"new format {fmt!r}: say here what its output must hold"
     raw = RAW.search(out)
     assert raw is None, (fmt, raw, out)
-    for line in out.splitlines():
-        assert not line.lstrip().startswith("::") or ANNOTATION.match(line), line
+    check_log(out)
+    check_log(err)
     CHECKS[fmt](out)
 
 
@@ -253,7 +261,7 @@ def test_every_view_and_format_shows_hostile_values_as_text(cli, project, view, 
     root, proposal = project
     result = cli(*view_args(view, root, proposal), "--format", fmt)
     assert result.exit_code in (0, 1), (view, fmt, result.stderr)
-    check_output(fmt, result.stdout)
+    check_output(fmt, result.stdout, result.stderr)
 
 
 def test_values_survive_as_text(cli, project):
@@ -327,4 +335,4 @@ def test_any_mix_of_hostile_values_in_every_view(cli, tmp_path_factory, parts, e
     for view, fmt in CASES:
         result = cli(*view_args(view, root, proposal), "--format", fmt)
         assert result.exit_code in (0, 1), (view, fmt, result.stderr)
-        check_output(fmt, result.stdout)
+        check_output(fmt, result.stdout, result.stderr)

@@ -17,7 +17,12 @@ import typer
 
 from consortium.batch import gc_paused
 from consortium.cli import examples, version
-from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
+from consortium.cli.output import (
+    SIGPIPE_EXIT,
+    discard_stdout,
+    log_safe_streams,
+    prepare_streams,
+)
 from consortium.text import shorten
 
 # name -> "module:attribute" in consortium.cli: a command line imports only its own module.
@@ -93,7 +98,11 @@ def run(args: list[str] | None = None) -> int:
     command as a shell expects (141) unless the command already had its verdict.
     """
     prepare_streams()
-    args = asking_for_help(sys.argv[1:] if args is None else args)
+    with log_safe_streams():
+        return _run(asking_for_help(sys.argv[1:] if args is None else args))
+
+
+def _run(args: list[str]) -> int:
     try:
         code = command(args)(args=args, prog_name="consortium", standalone_mode=False)
     except KeyboardInterrupt:

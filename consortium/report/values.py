@@ -211,6 +211,8 @@ def json_text(value: Any, stream: TextIO, indent: int | None = None) -> str:
     stream is no UTF; else UTF-8 text with every character above escaped (``\\u0085``),
     so the value reads back the same and nothing raw reaches a terminal or a log."""
     text = json.dumps(value, indent=indent, ensure_ascii=not is_utf(stream))
+    if "##" in text:  # '##[' inside a string, the same value for a JSON reader
+        text = text.replace("##[", "#\\u0023[").replace("##vso[", "#\\u0023vso[")
     if text.isascii():
         return text
     return _json_unsafe().sub(lambda m: f"\\u{ord(m[0]):04x}", text)
