@@ -50,6 +50,8 @@ def with_additions(doc: Document, text: str, suggestion: Suggestion) -> str:
     if members is None:
         tail = "" if text.endswith("\n") or not text else nl
         return text + tail + f"members:{nl}" + "".join(f"  - {e}{nl}" for e in entries)
+    if not members.value and (block := _empty_as_block(text, members, entries, nl)):
+        return block
     if members.flow_style or not members.value:
         return _into_flow(text, members, entries)
     first = members.value[0].start_mark
@@ -74,6 +76,20 @@ def _members_node(root: MappingNode) -> SequenceNode | None:
         ):
             return value
     return None
+
+
+def _empty_as_block(text: str, members: SequenceNode, entries: list[str], nl: str) -> str | None:
+    """`members: []` alone at the end of its line becomes a block list, one member a
+    line, as a person writes it (None when anything follows the brackets on that line)."""
+    end = members.end_mark.index
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end + 1
+    if text[end:line_end].strip():
+        return None
+    line_start = text.rfind("\n", 0, members.start_mark.index) + 1
+    indent = " " * (len(text[line_start:]) - len(text[line_start:].lstrip(" ")) + 2)
+    lines = "".join(f"{indent}- {e}{nl}" for e in entries)
+    return text[: members.start_mark.index].rstrip(" ") + nl + lines + text[line_end:]
 
 
 def _into_flow(text: str, members: SequenceNode, entries: list[str]) -> str:

@@ -65,6 +65,9 @@ def write_text(report: Report | Unchecked, stream: TextIO) -> None:
 def _members(report: Report, stream: TextIO) -> None:
     """The members table; the cluster id the user must type is never cut or wrapped."""
     members, deadline = report.proposal.members, report.proposal.call_deadline
+    if not members:  # a sentence, never bare headers
+        stream.write("Members: none yet (add them under members: in the consortium file)\n")
+        return
     names = Column("Cluster", [visible(m.cluster.name) for m in members], elastic=True)
     ids = Column("Id", [visible(m.cluster_id) for m in members])
     country = Column("Country", [country_label(m.cluster.country) for m in members])
