@@ -146,8 +146,7 @@ def test_calls_list_and_show_with_sources(cli):
 def test_every_rule_documents_itself(rule):
     doc = REGISTRY[rule].description
     assert doc.startswith(f"{rule}:"), "the docstring opens with the rule id and the rule"
-    for part in ("Source:", "Passes:", "Fails:"):
-        assert part in doc, f"{rule} docstring lacks {part}"
+    assert "Source:" in doc, f"{rule} docstring lacks its source"
 
 
 def _commands(group, prefix=()):

@@ -20,6 +20,7 @@ from consortium.models import ConsortiumFile
 from consortium.problems import Problem
 from consortium.writes import write_text
 from consortium.yamlfile import Document, parse, read_bytes
+from consortium.yamlwriter import flow_mapping
 
 
 def fingerprint(raw: bytes) -> str:
@@ -28,15 +29,9 @@ def fingerprint(raw: bytes) -> str:
 
 
 def entry(cluster_id: str, role: str) -> str:
-    """One flow mapping as YAML itself writes it, so the id reads back as the same text:
-    ``2024``, ``no``, ``on``, ``1.10`` or ``null`` come out quoted, ``pt-norte`` plain."""
-    import yaml
-
-    member = {"cluster": cluster_id, "role": role, "status": "invited"}
-    dumped = yaml.safe_dump(
-        member, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6
-    )
-    return str(dumped).strip()
+    """One flow mapping that reads back as the same text: ``2024``, ``no``, ``on``, ``1.10``
+    or ``null`` come out quoted, ``pt-norte`` plain (``yamlwriter``)."""
+    return flow_mapping({"cluster": cluster_id, "role": role, "status": "invited"})
 
 
 _COMMENT = re.compile(r"(?:^|\s)#")

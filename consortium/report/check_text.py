@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from consortium.checks import Report, Unchecked
+from consortium.checks import Report
 from consortium.countries import country_label
 from consortium.deadlines import stamp
 from consortium.report.console import console as make_console
@@ -22,13 +22,11 @@ VERDICTS = {
 }
 
 
-def write_text(report: Report | Unchecked, stream: TextIO) -> None:
+def write_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
     text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
-    or a countdown (``wrapped``). A file that could not be checked has its problems on
-    stderr, nothing here."""
-    if isinstance(report, Unchecked):
-        return
+    or a countdown (``wrapped``). A file that could not be checked never comes here: for
+    people, its problems are lines on stderr (``cli.check``)."""
     from rich.text import Text
 
     console = make_console(stream)

@@ -129,4 +129,5 @@ VIEWS = {
     "suggest": SUGGEST,
     "clusters list": CLUSTER_LIST,
     "clusters show": CLUSTER_SHOW,
+    "validate": VALIDATE,
 }

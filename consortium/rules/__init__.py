@@ -1,8 +1,9 @@
 """The rules of a consortium check: one module each, registered here by stable id.
 
 Each module has ``ID``, a default ``SEVERITY``, and a ``check(context)`` yielding hits;
-its docstring gives the rule, its source, and a passing and a failing example (a test holds
-every rule to that, and the README's rule table to this registry). The order here is the
+its docstring gives the rule and its source, and ``examples/<id>.yaml`` its passing and
+failing examples, run by a test (tests hold every rule to that, and the README's rule table
+to this registry). The order here is the
 order findings are reported in.
 """
 

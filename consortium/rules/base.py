@@ -23,6 +23,12 @@ from consortium.proposal import Proposal
 
 Severity = Literal["error", "warning"]
 
+# The rule of a file that could not be checked (unreadable, not YAML, a field its format
+# does not allow): not a rule of the consortium, so not in the registry; the boundary
+# (``checks.Unchecked``) turns each located problem into one of its findings, and every
+# writer has one path for both.
+NOT_CHECKABLE = "not-checkable"
+
 
 class Hit(NamedTuple):
     """What a rule found and where; ``severity`` only where the rule's default does not hold
@@ -42,11 +48,12 @@ class Finding:
     message: str
     path: Path
     line: int
+    column: int = 0
 
     def __post_init__(self) -> None:
         from consortium.rules import REGISTRY
 
-        if self.rule not in REGISTRY:
+        if self.rule not in REGISTRY and self.rule != NOT_CHECKABLE:
             raise ValueError(f"no rule {self.rule!r} is registered")
 
 

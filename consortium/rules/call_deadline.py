@@ -16,6 +16,5 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Compared in UTC: 17:00 Brussels is 16:00 UTC in winter and 15:00 UTC in summer.
     Source: Funding & Tenders portal ("17:00 Brussels time").
-    Passes: --now 2021-02-02T16:00:00Z. Fails: --now 2021-02-02T16:00:01Z.
     """
     yield from passed(ctx, "call", "the call is closed; find a later call")

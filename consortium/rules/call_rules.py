@@ -20,7 +20,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     ``calls/<id>.yaml`` with ``rules_verified: true`` once read in the call document.
     Source: the Euroclusters call's conditions were not found (docs/sources.md,
     "Euroclusters").
-    Passes: COS-CLUSTER-2020-3-03. Fails: SMP-COSME-2024-CLUSTER-01 (a warning).
     """
     call = ctx.proposal.call
     if not call.rules_verified:

@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     """coordinator: exactly one member with role coordinator.
 
     Source: Funding & Tenders portal (only the coordinator submits); docs/sources.md.
-    Passes: one member with role: coordinator. Fails: none, or two.
     """
     found = ctx.coordinators
     if not found:

@@ -17,7 +17,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     Where the request names programmes (``seeking.experience: [COSME]``), experience in
     one of them is expected.
     Source: seed RDFR20201119001 ("experienced in European projects, ideally COSME").
-    Passes: a COSME coordinator in 2019, COSME sought. Fails: no experience entries.
     """
     sought = ctx.seeking.experience if ctx.seeking else []
     programmes = {s.casefold() for s in sought} - GENERIC_EXPERIENCE

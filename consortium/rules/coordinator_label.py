@@ -18,8 +18,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     An error where the label is required (call rules ``coordinator_label: {required: ...}``
     or the request's ``label_required: true``), a warning where it is only preferred.
     Source: seed RDFR20201119001 ("a Gold label is a plus": preferred); ESCA label levels.
-    Passes: Gold coordinator valid until 2022-06-30, Gold preferred, deadline 2021-02-02.
-    Fails: Silver coordinator, Gold preferred (a warning), or Gold required (an error).
     """
     wanted = wanted_label(ctx)
     if wanted is None:

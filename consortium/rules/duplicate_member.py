@@ -15,7 +15,6 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     A duplicate inflates the partner and country counts.
     Source: docs/formats.md (rule ids); COS-CLUSTER-2018-03-02 counts legal entities.
-    Passes: two different clusters. Fails: the same cluster id twice.
     """
     first_line: dict[str, int] = {}
     for member in ctx.members:

@@ -18,8 +18,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     registered" on the ECCP: ``eccp: requested`` passes, with a warning to complete the
     registration; ``eccp: false`` (or missing) is an error.
     Source: COS-CLUSTER-2018-03-02 (docs/sources.md, "COS-CLUSTER-2018-03-02").
-    Passes: eccp: true. Fails: eccp: false (or missing) with eccp_required; eccp:
-    requested warns.
     """
     if not ctx.proposal.rules.eccp_required:
         return

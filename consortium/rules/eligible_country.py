@@ -26,8 +26,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     but ``not-counted``.
     Source: COS-CLUSTER-2020-3-03 (EU Member States and COSME Art. 6 countries); Horizon
     Europe General Annexes B (one member in a Member State); Interreg Europe (two).
-    Passes: FR, ES, UA, RE for a COSME call; GB for COS-CLUSTER-2020-3-03.
-    Fails: GB for a 2021-2027 call limited to EU27; US for a COSME call.
     """
     allowed, rules = ctx.allowed, ctx.proposal.rules
     misnamed = misnamed_set(rules.eligible_countries or [], ctx.scope.period)

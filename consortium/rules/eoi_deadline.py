@@ -16,6 +16,5 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     A passed EOI deadline closes the door to newcomers, not the consortium's submission.
     Source: docs/formats.md; EEN profiles ("Expression of interest deadline").
-    Passes: EOI 2020-12-20, now 2020-11-27. Fails: now 2020-12-21.
     """
     yield from passed(ctx, "eoi", "newcomers can no longer join")

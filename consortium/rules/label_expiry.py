@@ -19,7 +19,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     Source: docs/sources.md, "Cluster management labels" (Bronze and Silver valid two
     years on first award, renewable up to a year after expiry; a lapsing label does not
     count).
-    Passes: valid_until 2022-06-30, deadline 2021-02-02. Fails: valid_until 2021-01-15.
     """
     wanted = wanted_label(ctx)
     severity = wanted.severity if wanted else "warning"

@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     """max-partners: at most ``max_partners`` members.
 
     Source: the call's own text, when it sets one (no preset does; a repo may in rules:).
-    Passes: 5 members, maximum 6. Fails: 7 members, maximum 6.
     """
     limit = ctx.proposal.rules.max_partners
     count = len(ctx.members)

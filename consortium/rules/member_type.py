@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     """member-type: every member's ``type`` among the call's ``member_types``.
 
     Source: COS-CLUSTER-2018-03-02 (every member a cluster or business-network organisation).
-    Passes: type cluster, allowed [cluster, business-network]. Fails: type other.
     """
     allowed = ctx.proposal.rules.member_types
     if not allowed:

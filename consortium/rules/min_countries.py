@@ -18,7 +18,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     (docs/sources.md, "Regions with codes of their own").
     Source: COS-CLUSTER-2018-03-02 (3 different EU/COSME countries); Horizon Europe
     General Annexes B; Interreg Europe FAQ 13.
-    Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3; FR, RE, ES, minimum 3.
     """
     wanted = ctx.proposal.rules.min_countries
     found = sorted({state_of(m.cluster.country) for m in ctx.counted})

@@ -20,7 +20,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     ``min_partners``, ``min_countries`` or ``min_eu_members``. COSME calls admit none
     (``eligible-country`` then reports them as errors).
     Source: Horizon Europe General Annexes B; Interreg Europe programme manual (docs/sources.md).
-    Passes: FR, DE, NO for HORIZON-GENERIC. Fails: US for HORIZON-GENERIC (a warning).
     """
     if ctx.allowed is None or not ctx.admits_others:
         return

@@ -17,7 +17,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     """pic: every member has a 9-digit Participant Identification Code (a warning).
 
     Source: Funding & Tenders portal (a partner without a PIC cannot be added).
-    Passes: pic: "999999999". Fails: no pic, or pic: "12345".
     """
     for member in ctx.members:
         pic = member.cluster.pic

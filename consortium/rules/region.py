@@ -17,7 +17,6 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Source: COS-CLUSTER-2018-03-02 (at least one member in a region classed "less
     developed" or "in transition"); categories per Commission Decision 2014/99/EU.
-    Passes: a member with region.category less-developed. Fails: all more-developed.
     """
     wanted = ctx.proposal.rules.min_less_developed_or_transition
     if not wanted:

@@ -19,8 +19,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     with the closest known id (a typo in the request file).
     Source: EEN Partnering Profile Quality Guidelines (an R&D request states the call's
     title and identifier; docs/sources.md).
-    Passes: request for COS-CLUSTER-2020-3-03, consortium for COS-CLUSTER-2020-3-03.
-    Fails: request for COS-CLUSINT-2020-3-01, consortium for COS-CLUSTER-2020-3-03.
     """
     request, call = ctx.proposal.request, ctx.proposal.call
     if request is None or request.call_id is None:

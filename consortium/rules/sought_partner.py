@@ -23,7 +23,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     does, the message names what nobody offers and what the closest member lacks.
     Source: the request file's ``seeking:`` (seed RDFR20201119001: an energy, digital or
     construction cluster to coordinate).
-    Passes: a coordinating cluster with sectors [energy]. Fails: no coordinator at all.
     """
     seeking = ctx.seeking
     request = ctx.proposal.request

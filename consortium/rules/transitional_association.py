@@ -20,8 +20,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     signed. They count toward the minimum conditions, with this warning.
     Source: Horizon Europe General Annexes (transitional arrangement); docs/sources.md,
     "Horizon Europe associations".
-    Passes: FR, DE, NO for HORIZON-GENERIC. Fails: JP in a Pillar II call of work
-    programme 2026 (a warning).
     """
     entries = ctx.proposal.rules.eligible_countries or []
     for member in ctx.counted:

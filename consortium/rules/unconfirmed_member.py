@@ -16,7 +16,6 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Source: docs/sources.md (minimum conditions must still hold if a partner drops out);
     seed RDFR20201119001 (Portuguese and Austrian clusters "have shown interest").
-    Passes: status confirmed. Fails: status interested or invited.
     """
     pending = [m for m in ctx.members if m.spec.status != "confirmed"]
     if not pending:
