@@ -372,3 +372,12 @@ def test_any_mix_of_hostile_values_in_every_view(cli, tmp_path_factory, parts, e
         check_output(
             fmt, result.stdout + (result.stderr if view == "validate" else ""), result.stderr
         )
+
+
+@pytest.mark.parametrize("value", ["x\x7fy", "é\x7f", "\x7f"])
+def test_json_escapes_del_even_in_ascii_text(value):
+    """DEL is ASCII: a check for all-ASCII output must not let it through raw."""
+    from consortium.report.values import json_text
+
+    text = json_text({"v": value}, io.StringIO())
+    assert "\x7f" not in text and json.loads(text)["v"] == value

@@ -218,7 +218,7 @@ def json_text(value: Any, stream: TextIO, indent: int | None = None) -> str:
     text = json.dumps(value, indent=indent, ensure_ascii=not is_utf(stream))
     if "##" in text:  # '##[' inside a string, the same value for a JSON reader
         text = text.replace("##[", "#\\u0023[").replace("##vso[", "#\\u0023vso[")
-    if text.isascii():
+    if text.isascii() and "\x7f" not in text:  # DEL is ASCII, and raw in JSON
         return text
     return _json_unsafe().sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
