@@ -12,7 +12,8 @@ from consortium.links import Member
 from consortium.problems import Problem
 from consortium.proposal import Folders, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
-from consortium.text import agreeing, did_you_mean, shorten
+from consortium.rules.unconfirmed_member import once_confirmed
+from consortium.text import did_you_mean, shorten
 
 
 class Report(NamedTuple):
@@ -80,8 +81,7 @@ class Report(NamedTuple):
             return self.verdict
         said = "complete"
         if self.unconfirmed:
-            countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-            said += f" once {agreeing(countries, 'confirm')}"
+            said += f" {once_confirmed(self.unconfirmed)}"
             for m in self.unconfirmed:
                 if m.is_coordinator:
                     said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"

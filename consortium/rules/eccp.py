@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Example, Hit, Severity, describe
 
 ID = "eccp"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+EXAMPLES: tuple[Example, ...] = ()
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: list the member on the ECCP."""
+    return "list the member on the ECCP"
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Example, Hit, Severity, fixed_by_adding
 
 ID = "min-partners"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+EXAMPLES: tuple[Example, ...] = ()
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
