@@ -193,8 +193,10 @@ def _country(cluster: Cluster, situation: Situation, weight: int) -> Part | None
     if not situation.countries:
         return None
     present = ", ".join(sorted(situation.countries))
-    if state_of(cluster.country) in situation.countries:
-        return Part("country", 0, weight, f"{cluster.country} is already in the consortium")
+    code, state = cluster.country, state_of(cluster.country)
+    if state in situation.countries:
+        said = f"{code} is already" if code == state else f"{code} counts as {state}, already"
+        return Part("country", 0, weight, f"{said} in the consortium")
     return Part("country", weight, weight, f"adds {cluster.country} (the consortium has {present})")
 
 
