@@ -13,7 +13,8 @@ from consortium.problems import Problem
 from consortium.proposal import Folders, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
 from consortium.rules.base import NOT_CHECKABLE
-from consortium.text import agreeing, did_you_mean, shorten
+from consortium.rules.unconfirmed_member import once_confirmed
+from consortium.text import did_you_mean, shorten
 
 
 class Report(NamedTuple):
@@ -107,8 +108,7 @@ class Report(NamedTuple):
             return self.verdict
         said = "complete"
         if self.unconfirmed:
-            countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-            said += f" once {agreeing(countries, 'confirm')}"
+            said += f" {once_confirmed(self.unconfirmed)}"
             for m in self.unconfirmed:
                 if m.is_coordinator:
                     said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"

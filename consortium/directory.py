@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from consortium.ids import is_cluster_id
-from consortium.labels import at_least, counting
+from consortium.labels import at_least
 from consortium.loading import load_many, yaml_files
 from consortium.models import Cluster
+from consortium.predicates import label_good_enough
 from consortium.problems import Problem
 from consortium.roots import Root
 from consortium.text import mentions
@@ -80,7 +81,7 @@ class ClusterFilter(NamedTuple):
             (
                 not self.countries or cluster.country in self.countries,
                 not self.sector or mentions(cluster.sectors, self.sector),
-                not self.label or at_least(counting(cluster.label, day), self.label),
+                not self.label or label_good_enough(cluster.label, self.label, day),
                 not self.role or self.role in cluster.roles,
             )
         )

@@ -30,7 +30,7 @@ def test_seed_example_is_incomplete_for_the_right_reasons(cli):
         ("unconfirmed-member", "warning"),
     }
     pending = [f["message"] for f in data["findings"] if f["rule"] == "unconfirmed-member"]
-    assert len(pending) == 2 and all("complete only if PT and AT confirm" in m for m in pending)
+    assert len(pending) == 2 and all("complete once PT and AT confirm" in m for m in pending)
     assert [(d["name"], d["at"], d["passed"]) for d in data["deadlines"]] == [
         ("eoi", "2020-12-20T23:59:59+01:00", False),
         ("call", "2021-02-02T17:00:00+01:00", False),

@@ -100,4 +100,4 @@ def test_verbs_agree_with_their_subjects(cli, tmp_path):
     for folder in ("clusters", "requests"):
         shutil.copytree(EXAMPLE / folder, tmp_path / folder)
     result = cli("check", tmp_path / "consortium.yaml", "--today", "2021-01-10")
-    assert "complete only if AT confirms" in result.stdout, result.output
+    assert "complete once AT confirms" in result.stdout, result.output

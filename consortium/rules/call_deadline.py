@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity
 from consortium.rules.deadline_rules import passed
 
 ID = "call-deadline"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: the call is closed."""
+    return "the call is closed"
 
 
 def check(ctx: Context) -> Iterator[Hit]:

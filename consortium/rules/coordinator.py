@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "coordinator"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member fixes a missing coordinator, not a wrong or second one."""
+    return "the coordinator must change" if ctx.coordinators else None
 
 
 def check(ctx: Context) -> Iterator[Hit]:

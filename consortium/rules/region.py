@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.predicates import counts_region
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "region"
-SEVERITY = "error"
-
-COUNTED = ("less-developed", "transition")
+SEVERITY: Severity = "error"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -21,9 +21,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     wanted = ctx.proposal.rules.min_less_developed_or_transition
     if not wanted:
         return
-    count = sum(
-        bool(m.cluster.region and m.cluster.region.category in COUNTED) for m in ctx.members
-    )
+    count = sum(counts_region(m.cluster) for m in ctx.members)
     if count < wanted:
         unknown = [
             m.cluster_id

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity
 from consortium.text import did_you_mean, shorten
 
 ID = "request-call"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: answer a request for this call."""
+    return "answer a request for this call"
 
 
 def check(ctx: Context) -> Iterator[Hit]:

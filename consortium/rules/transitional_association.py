@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.eligibility import admitted_only_in_transition
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "transitional-association"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
