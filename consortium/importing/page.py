@@ -24,7 +24,7 @@ from consortium.importing.layout import LABELS, LINE, Labelled, label_field
 MAX_DEPTH = 512  # levels of elements; browsers stop nesting there too
 MAX_LABELS = 2000
 _REMOVED = "script, style, noscript, template, nav, header, footer, svg, iframe, form, button"
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 # elements that have no end tag, or whose end tag may be left out (HTML5 8.1.2.4)
 _UNCLOSED = frozenset(
     [
@@ -73,9 +73,8 @@ def too_deep(html: str) -> bool:
     """Whether elements nest deeper than ``MAX_DEPTH`` (one pass over the tags)."""
     depth = 0
     for match in _TAG.finditer(html):
-        closing, name, selfclosing = match.groups()
-        name = name.lower()
-        if name in _UNCLOSED or selfclosing:
+        closing, name = match.groups()
+        if name.lower() in _UNCLOSED:
             continue
         depth += -1 if closing else 1
         if depth > MAX_DEPTH:
