@@ -149,16 +149,22 @@ def _read(
     with client.stream("GET", url) as response:
         if response.status_code != 200:
             return response.status_code, b""
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise _TooLarge
-            if clock() > deadline:
-                raise _Late
-            chunks.append(chunk)
-    return 200, b"".join(chunks)
+        return 200, read_body(response, cap, deadline, clock)
+
+
+def read_body(response: Any, cap: int, deadline: float, clock: Callable[[], float]) -> bytes:
+    """A streamed answer's body, inflated chunk by chunk: ``_TooLarge`` past ``cap`` bytes,
+    ``_Late`` past ``deadline`` (checked between chunks). Shared with the page links."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
+        if clock() > deadline:
+            raise _Late
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _answer(status: int, body: bytes, shown: str) -> tuple[int, Any] | str:

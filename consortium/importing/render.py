@@ -32,6 +32,9 @@ def render(imported: Imported, origin: str) -> str:
     for key in ORDER:
         if key in imported.data:
             lines += _value(key, imported.data[key])
+            lines += [
+                f"# unsure: {k}: {visible(why)}: check it" for k, why in _unsure(imported, key)
+            ]
             lines += [f"  # {k.split('.', 1)[1]}: {_gap(h)}" for k, h in _under(missing, key)]
         elif key in missing:
             lines.append(f"# {key}: {_gap(missing[key])}")
@@ -39,6 +42,10 @@ def render(imported: Imported, origin: str) -> str:
             lines.append(f"# {key}:")
             lines += [f"#   {k.split('.', 1)[1]}: {_gap(h)}" for k, h in children]
     return "\n".join(lines) + "\n"
+
+
+def _unsure(imported: Imported, key: str) -> list[tuple[str, str]]:
+    return [(k, w) for k, w in imported.unsure.items() if k == key or k.startswith(f"{key}.")]
 
 
 def _under(missing: dict[str, str], key: str) -> list[tuple[str, str]]:
