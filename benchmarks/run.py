@@ -29,6 +29,8 @@ EXAMPLE = ROOT / "examples" / "cos-cluster-2020" / "consortium.yaml"
 SEED = ROOT / "requests" / "RDFR20201119001.yaml"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
 IMPORT_TARGET = 5.0  # seconds for 1 000 profile texts (DESIGN section 6, "Import")
+PAGE = ROOT / "tests" / "data" / "een" / "pages" / "RDRDE20260506001.html"
+PAGES_TARGET = 10.0  # seconds for 1 000 saved EEN pages (issue 19)
 
 MINIMAL_APP = '''
 import typer
@@ -167,6 +169,25 @@ def write_texts(folder: Path, count: int) -> Path:
             "Country of Origin: France", f"Country of Origin: {country_name(country)}"
         )
         (folder / f"{reference}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_pages(folder: Path, count: int) -> Path:
+    """``count`` saved EEN pages (the team's invented one, as HTML), each its own reference,
+    with all the countries in "Targeted Countries" as the busiest real pages have."""
+    folder.mkdir(parents=True, exist_ok=True)
+    from consortium.countries import country_names
+
+    html = PAGE.read_text(encoding="utf-8")
+    start = html.index("<li", html.index("Targeted Countries"))
+    end = html.index("</ul>", start)
+    items = "".join(f"<li>{n}</li>" for n in sorted(country_names().values()))
+    html = html[:start] + items + html[end:]
+    for i in range(count):
+        reference = f"RDRDE202605{1 + i % 28:02d}{i:05d}"
+        (folder / f"{reference}.html").write_text(
+            html.replace("RDRDE20260506001", reference), encoding="utf-8"
+        )
     return folder
 
 
@@ -322,6 +343,26 @@ def main() -> None:
                 f"| `import` 1 000 profile texts (seconds) | {seconds * 1000:8.0f} | - | "
                 f"{seconds / IMPORT_TARGET:5.2f} of 5 s | < 5 s {verdict} | |"
             )
+        pages = write_pages(temp / "pages", 1000)
+        seconds = statistics.median(
+            run(
+                [
+                    *ours,
+                    "import",
+                    str(pages),
+                    "-o",
+                    str(temp / f"pages-{n}"),
+                    "--today",
+                    "2026-06-01",
+                ]
+            )[0]
+            for n in range(args.scale_runs)
+        )
+        verdict = "ok" if seconds < PAGES_TARGET else "OVER"
+        print(
+            f"| `import` 1 000 saved EEN pages, HTML (seconds) | {seconds * 1000:8.0f} | - | "
+            f"{seconds / PAGES_TARGET:5.2f} of 10 s | < 10 s {verdict} | |"
+        )
         proposal = write_proposal(temp / "big", clusters=2000, members=200)
         big = medians(
             {

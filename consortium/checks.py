@@ -12,7 +12,9 @@ from consortium.links import Member
 from consortium.problems import Problem
 from consortium.proposal import Folders, Proposal, load_proposal
 from consortium.rules import REGISTRY, Context, Finding, Rule
-from consortium.text import agreeing, did_you_mean, shorten
+from consortium.rules.base import NOT_CHECKABLE
+from consortium.rules.unconfirmed_member import once_confirmed
+from consortium.text import did_you_mean, shorten
 
 
 class Report(NamedTuple):
@@ -28,6 +30,32 @@ class Report(NamedTuple):
     now: datetime
     findings: list[Finding]
     strict: bool = False
+
+    @property
+    def checked(self) -> bool:
+        """True: the proposal was read, its members, call and deadlines are known."""
+        return True
+
+    @property
+    def path(self) -> Path:
+        return self.proposal.path
+
+    @property
+    def call_id(self) -> str | None:
+        return self.proposal.call.id
+
+    @property
+    def members(self) -> list[Member]:
+        return self.proposal.members
+
+    @property
+    def call_deadline(self) -> datetime | None:
+        return self.proposal.call_deadline
+
+    @property
+    def ran(self) -> list[str]:
+        """The ids of the rules a JUnit report lists as test cases."""
+        return list(REGISTRY)
 
     @property
     def errors(self) -> list[Finding]:
@@ -80,8 +108,7 @@ class Report(NamedTuple):
             return self.verdict
         said = "complete"
         if self.unconfirmed:
-            countries = list(dict.fromkeys(m.cluster.country for m in self.unconfirmed))
-            said += f" once {agreeing(countries, 'confirm')}"
+            said += f" {once_confirmed(self.unconfirmed)}"
             for m in self.unconfirmed:
                 if m.is_coordinator:
                     said += f" (the coordinator {m.cluster_id} is only {m.spec.status})"
@@ -102,12 +129,81 @@ class Report(NamedTuple):
 
 
 class Unchecked(NamedTuple):
-    """A consortium file that could not be checked: the located problems, so every machine
-    format still has a document to print (CI always has something to show)."""
+    """A consortium file that could not be checked, as a report like any other: each located
+    problem is a finding of the ``not-checkable`` rule, so every writer has one path and
+    every machine format still prints its document (CI always has something to show)."""
 
     path: Path
     problems: list[Problem]
-    exit_code: int = 2
+    now: datetime
+    strict: bool = False
+
+    @property
+    def checked(self) -> bool:
+        return False
+
+    @property
+    def verdict(self) -> str:
+        return NOT_CHECKABLE
+
+    @property
+    def summary(self) -> str:
+        return "not checked"
+
+    @property
+    def exit_code(self) -> int:
+        return 2
+
+    @property
+    def call_id(self) -> None:
+        return None
+
+    @property
+    def call_deadline(self) -> None:
+        return None
+
+    @property
+    def complete(self) -> None:
+        return None
+
+    @property
+    def provisional(self) -> None:
+        return None
+
+    @property
+    def rules_verified(self) -> None:
+        return None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [
+            Finding(NOT_CHECKABLE, p.severity, p.message, p.path, p.line, p.column)
+            for p in self.problems
+        ]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def members(self) -> list[Member]:
+        return []
+
+    @property
+    def deadlines(self) -> list[Deadline]:
+        return []
+
+    @property
+    def ran(self) -> list[str]:
+        return []
+
+
+# What every writer of `check` takes: a report, or a file that could not be checked.
+Checked = Report | Unchecked
 
 
 def selection(

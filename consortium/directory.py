@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from consortium.labels import at_least, counting
+from consortium.ids import is_cluster_id
+from consortium.labels import at_least
 from consortium.loading import load_many, yaml_files
 from consortium.models import Cluster
+from consortium.predicates import label_good_enough
 from consortium.problems import Problem
 from consortium.roots import Root
 from consortium.text import mentions
@@ -34,7 +36,18 @@ def load_directory(folder: Path) -> tuple[list[Entry], list[Problem]]:
         return [], [Problem(folder, "no such folder of clusters: give one with --clusters")]
     loaded, problems = load_many(yaml_files(folder), Cluster, Root.around(folder))
     entries = [Entry(c.item.id or c.path.stem, c.item, c.path) for c in loaded]
-    return sorted(entries, key=lambda e: e.id), problems
+    unnamed = [e for e in entries if not is_cluster_id(e.id)]
+    problems += [Problem(e.path, NOT_AN_ID) for e in unnamed]
+    kept = [e for e in entries if is_cluster_id(e.id)]
+    return sorted(kept, key=lambda e: e.id), problems
+
+
+# A file name no member could name (bytes that are not UTF-8, a control character): the
+# models refuse it as an id, so the profile is reported, never offered as a candidate.
+NOT_AN_ID = (
+    "its name is not a cluster id (letters, digits, '-', '_'; valid UTF-8, no control "
+    "character): rename the file or give it an id"
+)
 
 
 def known_clusters(folder: Path) -> tuple[dict[str, Cluster], list[Problem]]:
@@ -68,7 +81,7 @@ class ClusterFilter(NamedTuple):
             (
                 not self.countries or cluster.country in self.countries,
                 not self.sector or mentions(cluster.sectors, self.sector),
-                not self.label or at_least(counting(cluster.label, day), self.label),
+                not self.label or label_good_enough(cluster.label, self.label, day),
                 not self.role or self.role in cluster.roles,
             )
         )

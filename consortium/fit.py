@@ -1,7 +1,8 @@
 """The one matcher: does a cluster fit what a request seeks, for a role, on a day?
 
 Every criterion is returned, met or missed, with a reason a cluster manager can read, so
-the same judgement serves the `sought-partner` rule, `match` and `suggest`. Required
+the same judgement serves the `sought-partner` rule, `match` and `suggest`; the labels and
+experience it judges are ``predicates``' answers. Required
 criteria decide whether the cluster fits; the others (a preferred label, experience) only
 say what speaks for or against it.
 """
@@ -11,14 +12,13 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from consortium.labels import at_least, lapses_before
+from consortium.labels import lapses_before
 from consortium.models import Cluster, Seeking
+from consortium.predicates import experience_in, label_good_enough, programmes_sought
 from consortium.sectors import common
 from consortium.text import joined
 
 ORGANISATION_TYPES = ("cluster", "business-network")
-# Words a request uses for "any EU project" rather than a programme.
-GENERIC_EXPERIENCE = {"european projects", "eu projects", "european programmes", "eu programmes"}
 
 
 class Criterion(NamedTuple):
@@ -110,7 +110,7 @@ def _label(cluster: Cluster, seeking: Seeking, on: date) -> Criterion | None:
     if lapses_before(label, on):
         reason = f"its {label.level} label lapses on {label.valid_until}, before {on}"
         return Criterion("label", False, required, reason)
-    met = at_least(label, wanted)
+    met = label_good_enough(label, wanted, on)
     until = f" valid until {label.valid_until}" if label.valid_until else ""
     return Criterion("label", met, required, f"holds a {label.level} label{until}, {wanted} sought")
 
@@ -119,8 +119,7 @@ def _experience(cluster: Cluster, seeking: Seeking) -> Criterion | None:
     """Experience in a programme sought; where only "European projects" is sought, any."""
     if not seeking.experience:
         return None
-    sought = {s.casefold() for s in seeking.experience} - GENERIC_EXPERIENCE
-    done = [e for e in cluster.experience if not sought or e.programme.casefold() in sought]
+    done = experience_in(cluster, programmes_sought(seeking))
     if done:
         roles = sorted({e.role or "member" for e in done})
         return Criterion(

@@ -51,11 +51,11 @@ def staged_problems(folder: Path, files: dict[str, str]) -> list[Problem]:
             shutil.copytree(calls, stage / "calls", symlinks=True)
         result = validate_paths([stage])
         return [
-            Problem(folder / p.path.relative_to(stage), p.message, p.line, p.column)
+            p._replace(path=folder / p.path.relative_to(stage))
             if p.path.is_relative_to(stage)
             else p
             for p in result.problems
-            if not p.message.startswith("warning: ")
+            if p.severity == "error"
         ]
 
 

@@ -7,7 +7,7 @@ bad file among many is reported and the others still load (as check-jsonschema d
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from consortium.text import MAX_SHOWN, path_text, shorten, visible
 
@@ -15,12 +15,15 @@ __all__ = ["MAX_SHOWN", "Problem", "shorten"]
 
 
 class Problem(NamedTuple):
-    """One thing wrong with one file, at a line and column (1-based; 0 when unknown)."""
+    """One thing wrong with one file, at a line and column (1-based; 0 when unknown), and
+    how bad: an ``error`` stops the file from being used, a ``warning`` does not. The one
+    way the library reports a failure: never a bare string."""
 
     path: Path
     message: str
     line: int = 0
     column: int = 0
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         """Exactly one line, whatever the file's name or the message hold."""
@@ -29,4 +32,5 @@ class Problem(NamedTuple):
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        return f"{where}: {visible(self.message)}"
+        said = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {said}{visible(self.message)}"

@@ -13,6 +13,7 @@ import json
 
 from consortium import HOME, __version__
 from consortium.schema import json_schema
+from consortium.yamlwriter import scalar
 
 ACTION = "consortium-eu/consortium@v0"
 SCHEMA_DIR = ".schemas"
@@ -85,8 +86,8 @@ def consortium_text(call: str, request: str | None) -> str:
         f"# The consortium for call {call}. Add each member as its cluster agrees, with its\n",
         "# profile in clusters/<id>.yaml:\n",
         "#   - {cluster: <id>, role: coordinator|partner, status: confirmed|interested}\n",
-        f"call: {call}\n",
-        f"request: {request}\n" if request else "",
+        f"call: {scalar(call)}\n",
+        f"request: {scalar(request)}\n" if request else "",
         "members: []\n",
     ]
     return "".join(lines)

@@ -160,11 +160,17 @@ def _quoted(value: Any) -> str:
 
 def _unquoted(text: str) -> Any:
     """What YAML would read ``text`` as without its quotes ('2019' becomes 2019)."""
+    import re
+
     import yaml
 
+    # Only what a quote could have turned into text: a number, a yes/no word, a date. Any
+    # other text (anchors, flow collections, a megabyte) is left as it is, never parsed.
+    if len(text) > 40 or not re.fullmatch(r"[\w.:+-]+", text):
+        return text
     try:
         return yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 'year 0', an offset of 4 days
         return text
 
 

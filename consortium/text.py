@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from consortium.logsafe import hash_free
+
 # Compiled on first need (compiling these costs 1.5 ms of every start-up, and text that is
 # all printable, nearly all of it, never needs them).
 PATTERNS = {
@@ -88,12 +90,7 @@ def neutralise(line: str) -> str:
     stripped = line.lstrip()
     if stripped.startswith("::") or stripped.startswith("##"):
         line = "\\" + stripped
-    return no_hash_commands(line)
-
-
-def no_hash_commands(text: str) -> str:
-    """``text`` with the ``##[`` and ``##vso[`` a runner reads anywhere in a line broken."""
-    return text.replace("##vso[", "#\\#vso[").replace("##[", "#\\#[")
+    return hash_free(line)
 
 
 MAX_HINTED = 64  # an unknown id longer than this gets no "did you mean": nobody typed it

@@ -54,7 +54,7 @@ def validate_paths(paths: list[Path], kind: str | None = None) -> Validation:
             found = [p for p in validate_file(path, root, kind, calls) if str(p) not in seen]
             seen.update(str(p) for p in found)
             result.files += 1
-            result.bad += any(not p.message.startswith("warning: ") for p in found)
+            result.bad += any(p.severity == "error" for p in found)
             result.problems += found
     return result
 
@@ -103,7 +103,7 @@ def _unknown_call(
     line, column = doc.locate(["call"])
     hint = did_you_mean(request.call, calls, cutoff=0.5)
     message = (
-        f"warning: the call '{shorten(request.call)}' is unknown{hint}: correct it, or name "
+        f"the call '{shorten(request.call)}' is unknown{hint}: correct it, or name "
         "the call in full ({id, programme, title, deadline})"
     )
-    return [Problem(path, message, line, column)]
+    return [Problem(path, message, line, column, "warning")]

@@ -34,7 +34,7 @@ def test_apply_writes_an_id_that_reads_back_as_the_same_text(cli, example, odd_i
     applied = cli("suggest", path, "--apply", "1", *BEFORE)
     assert applied.exit_code == 0, applied.stderr
     added = path.read_text(encoding="utf-8").splitlines()[-1]
-    assert added.startswith(f"  - {{cluster: '{odd_id}', role: coordinator")
+    assert added.startswith(f'  - {{cluster: "{odd_id}", role: coordinator')
     checked = cli("check", path, *BEFORE)
     assert checked.exit_code == 0, checked.output  # the member reads back: its file is found
 

@@ -173,7 +173,7 @@ def test_unconfirmed_members_named(cli, tmp_path):
         {("unconfirmed-member", "warning", 4), ("unconfirmed-member", "warning", 5)},
     )
     text = cli("check", path, *BEFORE).stdout
-    assert "complete only if FR and PT confirm" in " ".join(text.split())
+    assert "is only interested: complete once FR and PT confirm" in " ".join(text.split())
 
 
 @pytest.mark.parametrize("pic", [None, "12345"])

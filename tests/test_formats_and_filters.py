@@ -314,3 +314,11 @@ def test_label_filter_says_how_many_lapsed_ones_it_left_out(cli, day):
     result = cli("clusters", "list", "--dir", CLUSTERS, "--label", "gold", "--today", day)
     said = f"left out {lapsed} cluster(s) whose gold label or better lapsed before {day}"
     assert (said in result.stderr) == (lapsed > 0), result.stderr
+
+
+def test_a_consortium_without_members_says_so_instead_of_bare_headers(cli, tmp_path):
+    (tmp_path / "consortium.yaml").write_text("call: COS-CLUSTER-2020-3-03\nmembers: []\n")
+    result = cli("check", tmp_path / "consortium.yaml", "--today", "2020-11-20")
+    assert result.exit_code == 1
+    assert "Members: none yet" in result.stdout
+    assert "Cluster" not in result.stdout  # no header row of an empty table

@@ -120,6 +120,7 @@ VIEW_ARGS = {
     "suggest": ("suggest", EXAMPLE / "consortium.yaml"),
     "clusters list": ("clusters", "list", "--dir", EXAMPLE / "clusters"),
     "clusters show": ("clusters", "show", "dk-vestenergi", "--dir", EXAMPLE / "clusters"),
+    "validate": ("validate", EXAMPLE),
 }
 
 
@@ -127,10 +128,11 @@ VIEW_ARGS = {
     ("view", "fmt"), [(v, f) for v, formats in VIEWS.items() for f in formats.names]
 )
 def test_every_format_parses(cli, view, fmt):
-    today = () if view.startswith("rules") else ("--today", "2020-11-27")
+    today = () if view.startswith(("rules", "validate")) else ("--today", "2020-11-27")
     result = cli(*VIEW_ARGS[view], "--format", fmt, *today)
     assert result.exit_code == 0, result.stderr
-    out = result.stdout
+    # validate's text report is for people: on stderr, as its problems are
+    out = result.stdout + (result.stderr if view == "validate" else "")
     if fmt in ("json", "sarif"):
         json.loads(out)
     elif fmt == "csv":

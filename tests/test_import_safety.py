@@ -21,7 +21,10 @@ JUNK = {
     "huge.txt": (b"RDFR20201119001 " * (20 * 1024 * 1024 // 16), "is larger than 1024 KiB"),
     "other.json": (b'{"results": [1, 2]}', "is JSON but not the Partner Web Service's shape"),
     "broken.json": (b'{"data": ', "is not valid JSON"),
-    "notes.txt": (b"Meeting notes\n\nNothing here.\n", "no EEN profile reference"),
+    "notes.txt": (
+        b"Meeting notes\n\nNothing here.\n",
+        "no POD reference found: give it with --reference",
+    ),
     "two.txt": (
         b"A title\n\nSee RDFR20201119001 and RDES20201125001.\n",
         "names several profile references",
@@ -124,7 +127,7 @@ def test_no_arguments_is_one_line(cli):
     result = cli("import")
     assert result.exit_code == 2
     assert result.stderr == (
-        "consortium: name profile texts or folders, or give --from-een (see --help)\n"
+        "consortium: name profile pages, texts or folders, or give --from-een (see --help)\n"
     )
 
 

@@ -11,11 +11,14 @@ from consortium.models import Request
 from tests.conftest import REQUESTS
 
 DATA = Path(__file__).parent / "data" / "een"
+# The day the profiles are judged on: before any of them expired (issue 19 closes a
+# profile whose validity ended before the day judged, which is today by default).
+JUDGED = "2024-03-15"
 
 
 def imported(cli, tmp_path, *inputs: Path) -> dict[str, Request]:
     out = tmp_path / "out"
-    result = cli("import", *inputs, "-o", out)
+    result = cli("import", *inputs, "-o", out, "--today", JUDGED)
     assert result.exit_code == 0, result.stderr
     assert cli("validate", out).exit_code == 0
     return {

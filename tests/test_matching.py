@@ -204,9 +204,16 @@ def test_apply_keeps_a_flow_list_and_refuses_a_bad_number(cli, example):
     assert cli("suggest", path, "--apply", "9", *BEFORE).exit_code == 2
     assert path.read_text() == "call: COS-CLUSTER-2020-3-03  # flow style\nmembers: []\n"
     assert cli("suggest", path, "--apply", "1", *BEFORE).exit_code == 0
+    # an empty list alone on its line becomes a block list, one member a line
     assert path.read_text().startswith(
-        "call: COS-CLUSTER-2020-3-03  # flow style\nmembers: [{cluster: "
+        "call: COS-CLUSTER-2020-3-03  # flow style\nmembers:\n  - {cluster: "
     )
+    assert cli("check", path, *BEFORE).exit_code == 0
+    # with something after the brackets on its line, the list stays a flow list
+    path.write_text("call: COS-CLUSTER-2020-3-03\nmembers: []  # none yet\n")
+    assert cli("suggest", path, "--apply", "1", *BEFORE).exit_code == 0
+    assert path.read_text().startswith("call: COS-CLUSTER-2020-3-03\nmembers: [{cluster: ")
+    assert path.read_text().endswith("]  # none yet\n")
     assert cli("check", path, *BEFORE).exit_code == 0
 
 

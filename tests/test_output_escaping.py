@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from consortium.models import Call, Cluster, Request
 from consortium.presets import PRESETS
-from consortium.report.formats import VIEWS
+from consortium.report.formats import CHECK, VIEWS
 from consortium.report.values import FORMULA_START, SUMMARY_BYTES
 from tests.conftest import EXAMPLE
 
@@ -160,9 +160,10 @@ def view_args(view: str, root: Path, proposal: Path) -> tuple[Any, ...]:
         "suggest": ("suggest", proposal),
         "clusters list": ("clusters", "list", "--dir", clusters),
         "clusters show": ("clusters", "show", HOSTILE_ID, "--dir", clusters),
+        "validate": ("validate", root),
     }
     assert view in known, f"new view {view!r}: say here how to run it"
-    return known[view] + (() if view.startswith("rules") else TODAY)
+    return known[view] + (() if view.startswith(("rules", "validate")) else TODAY)
 
 
 # --- what each format must hold -----------------------------------------------------------
@@ -233,12 +234,20 @@ CHECKS: dict[str, Callable[[str], None]] = {
 CASES = [(view, fmt) for view, formats in VIEWS.items() for fmt in formats.names]
 
 
-def check_output(fmt: str, out: str) -> None:
+def check_log(out: str) -> None:
+    """What a CI runner reads on either stream: no workflow command but our annotations,
+    no ``##[`` anywhere."""
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::") or ANNOTATION.match(line), line
+        assert "##[" not in line and "##vso[" not in line, line
+
+
+def check_output(fmt: str, out: str, err: str = "") -> None:
     assert fmt in CHECKS, f"new format {fmt!r}: say here what its output must hold"
     raw = RAW.search(out)
     assert raw is None, (fmt, raw, out)
-    for line in out.splitlines():
-        assert not line.lstrip().startswith("::") or ANNOTATION.match(line), line
+    check_log(out)
+    check_log(err)
     CHECKS[fmt](out)
 
 
@@ -252,8 +261,41 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_every_view_and_format_shows_hostile_values_as_text(cli, project, view, fmt):
     root, proposal = project
     result = cli(*view_args(view, root, proposal), "--format", fmt)
-    assert result.exit_code in (0, 1), (view, fmt, result.stderr)
-    check_output(fmt, result.stdout)
+    # validate reports the problems of the hostile folder (exit 2): they must be safe too
+    assert result.exit_code in ((0, 1, 2) if view == "validate" else (0, 1)), result.stderr
+    check_output(fmt, result.stdout + (result.stderr if view == "validate" else ""), result.stderr)
+
+
+@pytest.mark.parametrize("fmt", CHECK.names)
+def test_a_hostile_file_that_cannot_be_checked_gives_a_safe_document(cli, tmp_path, fmt):
+    """The not-checkable findings go through the same writers, and are as safe."""
+    path = tmp_path / f"{HOSTILE_FILE}.yaml"
+    path.write_text(f"call: COS-CLUSTER-2020-3-03\nmembers:\n  - {{cluster: {HOSTILE_ID}\n")
+    result = cli("check", path, "--format", fmt, *TODAY)
+    assert result.exit_code == 2, result.output
+    check_output(fmt, result.stdout, result.stderr)
+
+
+def test_a_file_name_that_is_not_utf8_never_reaches_a_document_raw(cli, tmp_path):
+    """On Linux a file name is bytes: one holding 0xff is reported, and every JSON document
+    stays valid UTF-8 (it once left `suggest --format json` as invalid UTF-8)."""
+    import os
+
+    folder = tmp_path / "proposal"
+    shutil.copytree(EXAMPLE, folder, symlinks=False)
+    clusters = folder / "clusters"
+    odd = Path(os.fsdecode(bytes(clusters / "dk-vest") + b"\xff" + b"energi.yaml"))
+    (clusters / "dk-vestenergi.yaml").rename(odd)
+    for args in (
+        ("suggest", folder / "consortium.yaml"),
+        ("match", REFERENCE, "--dir", folder / "requests", "--clusters", clusters),
+        ("clusters", "list", "--dir", clusters),
+    ):
+        result = cli(*args, "--format", "json", *TODAY)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        json.loads(result.stdout.encode("utf-8"))  # encodes: no lone surrogate in it
+        assert result.exit_code == 2 and "dk-vest\\xffenergi.yaml" in result.stderr, args
+        assert "internal error" not in result.stderr
 
 
 def test_values_survive_as_text(cli, project):
@@ -326,5 +368,16 @@ def test_any_mix_of_hostile_values_in_every_view(cli, tmp_path_factory, parts, e
     proposal = hostile_project(root, text, file_name="consortium")
     for view, fmt in CASES:
         result = cli(*view_args(view, root, proposal), "--format", fmt)
-        assert result.exit_code in (0, 1), (view, fmt, result.stderr)
-        check_output(fmt, result.stdout)
+        assert result.exit_code in ((0, 1, 2) if view == "validate" else (0, 1)), result.stderr
+        check_output(
+            fmt, result.stdout + (result.stderr if view == "validate" else ""), result.stderr
+        )
+
+
+@pytest.mark.parametrize("value", ["x\x7fy", "é\x7f", "\x7f"])
+def test_json_escapes_del_even_in_ascii_text(value):
+    """DEL is ASCII: a check for all-ASCII output must not let it through raw."""
+    from consortium.report.values import json_text
+
+    text = json_text({"v": value}, io.StringIO())
+    assert "\x7f" not in text and json.loads(text)["v"] == value

@@ -58,10 +58,8 @@ budget_rows:
     amount: 42000000
     grants: 16
 url: "{PAGE}smp-cosme-2024-cluster-01"
-rules: {{}}
 rules_verified: false
-sources:
-  - EU Funding & Tenders Portal, topic {SMP}, fetched 2026-02-02
+sources: ["EU Funding & Tenders Portal, topic {SMP}, fetched 2026-02-02"]
 notes: "Rules not encoded: the portal does not give the consortium conditions and no general \
 conditions are known for this programme and type of action. Read them in the call document, \
 write them under rules: and set rules_verified: true."
@@ -107,14 +105,12 @@ rules:
   min_partners: 3
   min_countries: 3
   min_eu_members: 1
-  eligible_countries:
-    - HORIZON_EUROPE
+  eligible_countries: [HORIZON_EUROPE]
   third_countries: allowed
 rules_verified: true
-sources:
-  - EU Funding & Tenders Portal, topic {HE}, fetched {fetched[:10]}
-  - "Horizon Europe Work Programme, General Annexes, Annex B (eligibility): 3 independent \
-legal entities from 3 countries, at least one in an EU Member State"
+sources: ["EU Funding & Tenders Portal, topic {HE}, fetched {fetched[:10]}", "Horizon Europe \
+Work Programme, General Annexes, Annex B (eligibility): 3 independent legal entities from 3 \
+countries, at least one in an EU Member State"]
 notes: "Rules from Horizon Europe's general conditions for a RIA (General Annexes): the call \
 document may add to them; read it and adjust rules: if it does."
 portal:

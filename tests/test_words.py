@@ -100,4 +100,20 @@ def test_verbs_agree_with_their_subjects(cli, tmp_path):
     for folder in ("clusters", "requests"):
         shutil.copytree(EXAMPLE / folder, tmp_path / folder)
     result = cli("check", tmp_path / "consortium.yaml", "--today", "2021-01-10")
-    assert "complete only if AT confirms" in result.stdout, result.output
+    assert "complete once AT confirms" in result.stdout, result.output
+
+
+def test_a_quoted_value_yaml_cannot_read_unquoted_is_still_one_line(cli, tmp_path):
+    """'0000-01-01' and an offset of days are no dates to PyYAML (it raises): the hint
+    about quotes is skipped, never a crash (found by the property test)."""
+    for value in ("'0000-01-01'", "'2001-01-01 00:00:00+99:00'", "'&a [*a]'"):
+        call = tmp_path / "calls" / "X-2025.yaml"
+        call.parent.mkdir(exist_ok=True)
+        call.write_text(
+            "id: X-2025\nprogramme: HORIZON\ntitle: t\ndeadline: 2025-01-01\n"
+            f"work_programme: {value}\n"
+        )
+        result = cli("validate", call)
+        assert result.exit_code == 2, result.output
+        assert "internal error" not in result.stderr
+        assert "work_programme" in result.stderr

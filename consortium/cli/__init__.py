@@ -10,19 +10,30 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any
+from typing import Any, Final, cast
 
 import typer
 
 from consortium.batch import gc_paused
 from consortium.cli import examples, version
-from consortium.cli.output import SIGPIPE_EXIT, discard_stdout, prepare_streams
+from consortium.cli.output import (
+    SIGPIPE_EXIT,
+    discard_stdout,
+    log_safe_streams,
+    prepare_streams,
+)
 from consortium.text import shorten
 
 # name -> "module:attribute" in consortium.cli: a command line imports only its own module.
-GROUPS = {"requests": "requests:app", "calls": "calls:app", "clusters": "clusters:app"}
-COMMANDS = {
+# Typed on load: a group must be a Typer app and a command a function, or the name fails.
+GROUPS: Final[dict[str, str]] = {
+    "requests": "requests:app",
+    "calls": "calls:app",
+    "clusters": "clusters:app",
+}
+COMMANDS: Final[dict[str, str]] = {
     "check": "check:check",
     "deadlines": "requests:deadlines",
     "validate": "files:validate",
@@ -34,10 +45,29 @@ COMMANDS = {
     "suggest": "matching:suggest",
 }
 
+Command = Callable[..., None]
 
-def _load(target: str) -> Any:
+
+def _attribute(target: str) -> object:
     module, _, attribute = target.partition(":")
-    return getattr(import_module(f"consortium.cli.{module}"), attribute)
+    found: object = getattr(import_module(f"consortium.cli.{module}"), attribute)
+    return found
+
+
+def load_group(target: str) -> typer.Typer:
+    """The Typer app ``module:attribute`` names (GROUPS)."""
+    found = _attribute(target)
+    if not isinstance(found, typer.Typer):
+        raise TypeError(f"{target} is not a Typer app")
+    return found
+
+
+def load_command(target: str) -> Command:
+    """The command function ``module:attribute`` names (COMMANDS)."""
+    found = _attribute(target)
+    if not callable(found) or isinstance(found, typer.Typer):
+        raise TypeError(f"{target} is not a command function")
+    return cast(Command, found)
 
 
 def make_app(only: str | None = None) -> typer.Typer:
@@ -58,10 +88,10 @@ def make_app(only: str | None = None) -> typer.Typer:
     built.callback()(version.main_options)  # also keeps a one-command app a group
     for name, group in GROUPS.items():
         if only in (None, name):
-            built.add_typer(_load(group), name=name)
+            built.add_typer(load_group(group), name=name)
     for name, function in COMMANDS.items():
         if only in (None, name):
-            built.command(name)(_load(function))
+            built.command(name)(load_command(function))
     return built
 
 
@@ -93,7 +123,11 @@ def run(args: list[str] | None = None) -> int:
     command as a shell expects (141) unless the command already had its verdict.
     """
     prepare_streams()
-    args = asking_for_help(sys.argv[1:] if args is None else args)
+    with log_safe_streams():
+        return _run(asking_for_help(sys.argv[1:] if args is None else args))
+
+
+def _run(args: list[str]) -> int:
     try:
         code = command(args)(args=args, prog_name="consortium", standalone_mode=False)
     except KeyboardInterrupt:

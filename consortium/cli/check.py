@@ -23,7 +23,7 @@ from consortium.report.formats import CHECK
 from consortium.text import path_text
 
 if TYPE_CHECKING:
-    from consortium.checks import Report, Unchecked
+    from consortium.checks import Checked, Report
     from consortium.rules import Rule
 
 RuleIds = Annotated[
@@ -65,14 +65,17 @@ def check(
     output = _pick(output)
     rules = _rules(select, ignore)
     checked = check_file(path, instant, Folders(clusters, requests, calls), rules, strict)
-    if isinstance(checked, list):
-        report_problems(checked)
-    report = Unchecked(path, checked) if isinstance(checked, list) else checked
+    # The boundary: problems become findings of the not-checkable rule, one report for all.
+    report = Unchecked(path, checked, instant, strict) if isinstance(checked, list) else checked
+    if isinstance(report, Unchecked):
+        report_problems(report.problems)  # for people: one line each on stderr
     if summary:
         _append_summary(report)
     if output != "text":
         sys.stderr.write(f"{path_text(path)}: {_said(report)}\n")
         render(CHECK, output, report, report.exit_code)
+    if isinstance(report, Unchecked):
+        raise typer.Exit(report.exit_code)  # the text report is those lines
     hint = _suggest_hint(report, clusters or path.parent / "clusters")
     write = CHECK.writer("text")
     problem = emit(lambda out: write(report, out))
@@ -83,12 +86,10 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
-def _suggest_hint(report: "Report | Unchecked", clusters: Path) -> str | None:
+def _suggest_hint(report: "Report", clusters: Path) -> str | None:
     """After an incomplete verdict that additions could fix: how many ways `consortium
     suggest` proposes (at most as many as it lists; nothing without a clusters folder)."""
-    from consortium.checks import Unchecked
-
-    if isinstance(report, Unchecked) or report.exit_code != 1 or not clusters.is_dir():
+    if report.exit_code != 1 or not clusters.is_dir():
         return None
     from consortium.directory import known_clusters
     from consortium.matching.suggest import suggest
@@ -100,12 +101,8 @@ def _suggest_hint(report: "Report | Unchecked", clusters: Path) -> str | None:
     return f"`consortium suggest` proposes {ways} way(s) to complete it"
 
 
-def _said(report: "Report | Unchecked") -> str:
+def _said(report: "Checked") -> str:
     """The stderr line of the machine formats, the same verdict as the document's."""
-    from consortium.checks import Unchecked
-
-    if isinstance(report, Unchecked):
-        return "could not be checked"
     return f"{report.summary} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
 
 
@@ -131,7 +128,7 @@ def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":
         fail_message(f"{exc}: see `consortium rules`")
 
 
-def _append_summary(report: "Report | Unchecked") -> None:
+def _append_summary(report: "Checked") -> None:
     """The Markdown report appended to the job summary; failing that, one line (the
     verdict's exit code stands: a summary is a courtesy, the check is done)."""
     from consortium.cli.output import append_to_file

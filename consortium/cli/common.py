@@ -14,7 +14,7 @@ from consortium.text import shorten, visible
 
 if TYPE_CHECKING:
     from consortium.problems import Problem
-    from consortium.report.formats import Formats
+    from consortium.report.formats import Formats, View
 
 TodayOption = Annotated[
     str | None,
@@ -83,7 +83,7 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
 
 
 def format_option(
-    formats: Formats, help: str = "Output format.", extra: tuple[str, ...] = ()
+    formats: Formats[Any], help: str = "Output format.", extra: tuple[str, ...] = ()
 ) -> Any:
     """The ``--format`` option of a view: its choices are its writer registry's names (and
     their aliases, ``table`` for ``text``), and ``extra`` names the command resolves itself
@@ -112,7 +112,7 @@ def format_option(
     )
 
 
-def checked_format(formats: Formats, name: str | None) -> str:
+def checked_format(formats: Formats[Any], name: str | None) -> str:
     """``name`` (by default the view's first format) as the view calls it, else one line
     and exit 2: for commands whose view, and so whose formats, depend on their arguments
     (``rules`` and ``rules ID``, ``match REF`` and ``match --cluster``)."""
@@ -124,7 +124,7 @@ def checked_format(formats: Formats, name: str | None) -> str:
     return chosen
 
 
-def render(formats: Formats, name: str, value: object, code: int = 0) -> NoReturn:
+def render(formats: Formats[View], name: str, value: View, code: int = 0) -> NoReturn:
     """Write ``value`` in format ``name`` on stdout, then exit with ``code``."""
     write = formats.writer(name)
     deliver(lambda out: write(value, out), code)

@@ -17,6 +17,8 @@ from consortium.cli.common import fail_message, say
 from consortium.text import path_text, visible
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from consortium.importing.run import Options, Outcome
 
 T = TypeVar("T")
@@ -25,9 +27,10 @@ DEFAULT_BASE = "https://b2b.een.ec.europa.eu/v1"
 
 def import_profiles(
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
-            help="Profile texts, folders of them, or JSON saved from the Partner Web Service.",
+            help="EEN pages (their links, or saved as .html), profile texts (copied from the "
+            "page, or e-mails), folders of them, or JSON saved from the Partner Web Service.",
             show_default=False,
         ),
     ] = None,
@@ -63,6 +66,22 @@ def import_profiles(
     retries: Annotated[
         int, typer.Option(help="Tries again after a 5xx or a timeout.", min=0, max=10)
     ] = 3,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference", help="The POD reference of a profile text that gives none (one text)."
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(help="The day judged: a profile whose validity ended before it is closed."),
+    ] = None,
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report", help="Count per field how many profiles gave it, unsure or not (stderr)."
+        ),
+    ] = False,
 ) -> None:
     """Turn partner-search profiles into request files, one per profile, named by reference.
 
@@ -72,20 +91,60 @@ def import_profiles(
     """
     from consortium.importing.run import Options
 
-    options = Options(out, force, dry_run)
     if from_een and paths:
         fail_message("give profile files or --from-een, not both (see --help)")
+    options = Options(out, force, dry_run, _today(today), _reference(reference, paths))
     if not dry_run:
         _check_output(out)
     stopped = None
     if from_een:
         outcomes, stopped = _from_service(options, base_url, kind, country, since, timeout, retries)
     elif paths:
-        outcomes = _from_files(paths, options)
+        outcomes = _from_files(paths, options, timeout)
     else:
-        fail_message("name profile texts or folders, or give --from-een (see --help)")
+        fail_message("name profile pages, texts or folders, or give --from-een (see --help)")
     code = _finish(outcomes, options)
+    if report:
+        _coverage(outcomes)
     raise typer.Exit(2 if stopped else code)
+
+
+def _today(given: str | None) -> "date":
+    """The day judged: --today, else the clock's (the CLI may read it; the library not)."""
+    from datetime import date
+
+    from consortium.dates import DateError, parse_date
+
+    try:
+        return parse_date(given) if given else date.today()
+    except DateError as exc:
+        fail_message(f"--today: {exc}")
+
+
+def _reference(given: str | None, paths: list[str] | None) -> str | None:
+    if given is None:
+        return None
+    from consortium.reference import parse_reference
+
+    if not paths or len(paths) != 1:
+        fail_message("--reference names one profile: give one profile text, page or link")
+    try:
+        return parse_reference(given.strip().upper()).text
+    except ValueError as exc:
+        fail_message(f"--reference: {exc}")
+
+
+def _coverage(outcomes: "list[Outcome]") -> None:
+    """Per field: how many profiles gave it, gave it unsure, or did not (stderr)."""
+    from consortium.importing.run import REPORTED
+
+    counted = [o.coverage for o in outcomes if o.coverage and not o.problems]
+    width = max(len(k) for k in REPORTED)
+    say(f"fields of {len(counted)} imported profile(s):")
+    sys.stderr.write(f"  {'field':<{width}}  found  unsure  missing\n")
+    for key in REPORTED:
+        tally = [sum(1 for c in counted if c[key] == s) for s in ("found", "unsure", "missing")]
+        sys.stderr.write(f"  {key:<{width}}  {tally[0]:5}  {tally[1]:6}  {tally[2]:7}\n")
 
 
 def _check_output(out: Path) -> None:
@@ -96,14 +155,19 @@ def _check_output(out: Path) -> None:
         fail_message(f"{path_text(out)}: {why}")
 
 
-def _from_files(paths: list[Path], options: "Options") -> "list[Outcome]":
+def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[Outcome]":
+    """Links to EEN pages (fetched one by one), then files and folders."""
     from consortium.importing.reading import input_files
-    from consortium.importing.run import Outcome, import_file, settle
+    from consortium.importing.run import Outcome, import_file, import_link, settle
+    from consortium.importing.weblink import is_link
     from consortium.problems import Problem
 
-    files, empty = input_files(paths)
+    links = [p for p in paths if is_link(p)]
+    files, empty = input_files([Path(p) for p in paths if not is_link(p)])
     outcomes = _reported([Outcome(p, problems=[Problem(p, why)]) for p, why in empty])
     seen: set[str] = set()
+    for url in links:
+        outcomes += _reported(settle([import_link(url, options, timeout)], options, seen))
     for path in _progress(files, len(files), "importing"):
         outcomes += _reported(settle(import_file(path, options), options, seen))
     return outcomes
@@ -184,6 +248,8 @@ def _reported(outcomes: "list[Outcome]") -> "list[Outcome]":
             sys.stderr.write(f"{problem}\n")
         for note in outcome.notes:
             sys.stderr.write(f"{where}: note: {visible(note)}\n")
+        for key, why in outcome.unsure.items():
+            sys.stderr.write(f"{where}: unsure: {key}: {visible(why)}: check it in the file\n")
         if outcome.missing and not outcome.problems:
             gaps = ", ".join(outcome.missing)
             sys.stderr.write(f"{where}: not found in the profile, marked in the file: {gaps}\n")

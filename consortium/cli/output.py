@@ -12,7 +12,8 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import TextIO
 
 from consortium.text import path_text
@@ -33,6 +34,28 @@ def prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure and not encoding.startswith("utf"):
             reconfigure(errors=errors)
+
+
+@contextmanager
+def log_safe_streams() -> Iterator[None]:
+    """stdout and stderr wrapped for the command's run: every line either stream gets is
+    one a CI runner cannot read as a workflow command (``consortium.logsafe``); the
+    streams are restored, whatever is left sent, when the command ends."""
+    from consortium.logsafe import LogSafe
+
+    saved = sys.stdout, sys.stderr
+    out, err = LogSafe(sys.stdout), LogSafe(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    try:
+        yield
+    finally:
+        for wrapper in (out, err):
+            with suppress(OSError, ValueError):  # a reader gone, a stream closed
+                wrapper.finish()
+        if sys.stdout is out:
+            sys.stdout = saved[0]
+        if sys.stderr is err:
+            sys.stderr = saved[1]
 
 
 def discard_stdout() -> None:

@@ -72,12 +72,16 @@ def call_id_in(text: str) -> str | None:
     return next((p["id"] for p in PRESETS if p["id"] in text), None)
 
 
-def call_of(fields: Fields, title: str | None) -> str | dict[str, Any] | None:
-    """``call: ID`` for a known call the text says nothing more about, else a mapping."""
+def call_of(
+    fields: Fields, title: str | None, unsure: dict[str, str] | None = None
+) -> str | dict[str, Any] | None:
+    """``call: ID`` for a known call the text says nothing more about, else a mapping; on
+    the current pages, a call without a topic id keeps its programme and title. What the
+    importer is unsure of is said in ``unsure`` (key → why)."""
     labelled = fields.get("call") or ""
-    call_id = call_id_in(labelled) or call_id_in(title or "") or call_id_in(fields.prose)
+    call_id = _topic_id(fields, labelled, title, {} if unsure is None else unsure)
     if call_id is None:
-        return None
+        return _without_id(fields, labelled)
     info: dict[str, Any] = {"id": call_id}
     if programme := _programme(fields, call_id):
         info["programme"] = programme
@@ -86,8 +90,64 @@ def call_of(fields: Fields, title: str | None) -> str | dict[str, Any] | None:
     return info if len(info) > 1 or not _is_preset(call_id) else call_id
 
 
+def _topic_id(
+    fields: Fields, labelled: str, title: str | None, unsure: dict[str, str]
+) -> str | None:
+    """The call's topic id, whole: cross-checked with the page's call link and the prose.
+
+    A title word in capitals may run onto the id ("...-GOVERNANCE-04-AI for ..."): an id
+    the link or the prose gives, of which the stated one is that id plus more parts, is
+    the id. Without such a check, trailing parts without a digit are cut and the id is
+    marked unsure; a link that gives another id wins, marked unsure too."""
+    stated = call_id_in(labelled) or call_id_in(title or "") or call_id_in(fields.prose)
+    link = _link_id(fields.get("call_link"))
+    if stated is None:
+        return link
+    checks = [c for c in (link, *(i for _, i in call_ids(fields.prose))) if c]
+    for check in checks:
+        if check == stated:
+            return stated
+        if stated.startswith(f"{check}-"):
+            return check
+    if link:
+        unsure["call.id"] = f"the call text gives {stated}, the call's link {link}: the link's kept"
+        return link
+    parts = stated.split("-")
+    while len(parts) > 3 and not any(c.isdigit() for c in parts[-1]):
+        parts.pop()
+    if len(parts) < stated.count("-") + 1:
+        whole = "-".join(parts)
+        unsure["call.id"] = f"read as {whole}, the text runs on with {stated[len(whole) :]}"
+        return whole
+    return stated
+
+
+_TOPIC_LINK = re.compile(r"topic-details/([A-Za-z0-9][A-Za-z0-9-]{4,120})", re.ASCII)
+
+
+def _link_id(link: str | None) -> str | None:
+    """The topic id a Funding & Tenders link names (``.../topic-details/horizon-cl6-...``)."""
+    match = _TOPIC_LINK.search(link or "")
+    return call_id_in(match.group(1).upper()) if match else None
+
+
+def _without_id(fields: Fields, labelled: str) -> dict[str, Any] | None:
+    """A call the current pages name without a topic id (Eurostars, Interreg): its
+    programme and title as written, so nothing the page says is lost."""
+    if fields.layout != "page" or not (labelled or fields.get("programme")):
+        return None
+    info: dict[str, Any] = {}
+    if programme := fields.get("programme"):
+        info["programme"] = " ".join(programme.split())
+    if labelled:
+        info["title"] = " ".join(labelled.split())
+    return info
+
+
 def _programme(fields: Fields, call_id: str) -> str | None:
     if labelled := fields.get("programme"):
+        if fields.layout == "page":  # as written: "Eureka / Eurostars", "Access to finance"
+            return " ".join(labelled.split())
         return first_in(PROGRAMMES, labelled) or labelled
     for sentence in re.split(r"(?<=[.!?])\s+", fields.prose.replace(call_id, " ")):
         if re.search(r"\bcall\b", sentence, re.IGNORECASE) and (
@@ -117,6 +177,7 @@ def date_in(value: str | None, what: str, notes: list[str]) -> date | None:
     """The date a labelled value gives, or None; an impossible one is noted, never guessed."""
     if not value:
         return None
+    value = _in_english(value)
     match = _DATE.search(value)
     if match is None:
         notes.append(f"{what}: cannot read a date in '{value[:60]}': fill it in")
@@ -126,3 +187,22 @@ def date_in(value: str | None, what: str, notes: list[str]) -> date | None:
     except DateError as exc:
         notes.append(f"{what}: {exc}: fill it in")
         return None
+
+
+# Month names of the regional mirrors (Italian first), turned to English before parsing.
+_MONTH_WORDS = {
+    "gennaio": "January", "febbraio": "February", "marzo": "March", "aprile": "April",
+    "maggio": "May", "giugno": "June", "luglio": "July", "agosto": "August",
+    "settembre": "September", "ottobre": "October", "novembre": "November",
+    "dicembre": "December",
+}  # fmt: skip
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTH_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _in_english(value: str) -> str:
+    return _MONTH_WORD.sub(lambda m: _MONTH_WORDS[m.group(1).lower()], value)
+
+
+def dates_in(value: str | None) -> list[str]:
+    """Each date-like text of a value, in order ("6 May 2026 - 6 May 2027": two)."""
+    return [m.group(0) for m in _DATE.finditer(_in_english(value or ""))]

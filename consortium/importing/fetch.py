@@ -191,16 +191,23 @@ def _read(
     with client.stream(send.method, send.url, **send.options) as response:
         if response.status_code >= 500:
             return response.status_code, b""
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise _TooLarge
-            if clock() > deadline:
-                raise _Late
-            chunks.append(chunk)
-    return response.status_code, b"".join(chunks)
+        body = read_body(response, cap, deadline, clock)
+    return response.status_code, body
+
+
+def read_body(response: Any, cap: int, deadline: float, clock: Callable[[], float]) -> bytes:
+    """A streamed answer's body, inflated chunk by chunk: ``_TooLarge`` past ``cap`` bytes,
+    ``_Late`` past ``deadline`` (checked between chunks). Shared with the page links."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise _TooLarge
+        if clock() > deadline:
+            raise _Late
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _answer(status: int, body: bytes, shown: str) -> tuple[int, Any] | str:

@@ -19,6 +19,9 @@ class Fields:
     body: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # "text" (labelled lines and paragraphs, the older layouts) or "page" (the current
+    # pages' label/value layout, saved, copied or fetched: consortium.importing.layout)
+    layout: str = "text"
 
     def get(self, name: str) -> str | None:
         value = self.values.get(name)

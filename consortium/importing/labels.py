@@ -19,12 +19,8 @@ INLINE: dict[str, tuple[str, ...]] = {
     "title": (r"title", r"profile title"),
     "country": (r"country of origin", r"country"),
     "published": (r"profile published", r"publication date", r"published", r"date of publication"),
-    "valid_until": (
-        r"profile valid until",
-        r"term of validity",
-        r"valid until",
-        r"expiration date",
-    ),
+    "validity": (r"term of validity",),  # a range: publication to expiry
+    "valid_until": (r"profile valid until", r"valid until", r"expiration date"),
     "programme": (r"framework program(?:me)?", r"programme", r"program"),
     "call": (r"call title and identifier", r"call identifier", r"call"),
     "coordinator_required": (r"coordinator required",),

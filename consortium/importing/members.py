@@ -33,10 +33,24 @@ _ARTICLES = {"a", "an", "one", "the", "another"}
 _FROM = re.compile(r"\bfrom\s+(.+)$", re.IGNORECASE)
 
 
+# "the consortium comprises 10 partners from Germany, France, ...", "composed by partners
+# from Spain, Italy": the countries after the verb are in the consortium already.
+_COMPOSED = re.compile(
+    r"\b(?:compris(?:es|ing)|(?:is |are )?composed (?:of|by)|consist(?:s|ing)? of"
+    r"|(?:is )?made up of|brings together|gathers)\b(?P<rest>.*)",
+    re.IGNORECASE,
+)
+
+
 def consortium_of(prose: str) -> list[dict[str, Any]]:
     """The members the prose names, each once, in the order first named."""
     members: dict[str, dict[str, Any]] = {}
     for clause in _CLAUSE.split(prose):
+        composed = _COMPOSED.search(clause)
+        tail = _FROM.search(composed.group("rest")) if composed else None
+        for part in _SPLIT.split(tail.group(1)) if tail else []:
+            if code := country_code(part):
+                members.setdefault(code, {"country": code, "status": "confirmed"})
         start = 0
         for verb in _STATUS.finditer(clause):
             status = "confirmed" if verb.group("confirmed") else "interested"

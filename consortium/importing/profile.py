@@ -18,11 +18,13 @@ from consortium.reference import Reference
 
 _BOILERPLATE = re.compile(
     r"^(?:back to search|international partner search|partnering opportunit(?:y|ies)"
-    r"|enterprise europe network|een|print|share)$|invented (?:for|example)",
+    r"|enterprise europe network|een|print|share|learn more|read more|more info(?:rmation)?"
+    r"|see more|details|home)\W*$|invented (?:for|example)",
     re.IGNORECASE,
 )
 _CLOSED = re.compile(
-    r"\bclosed for (?:requests|eois?|expressions? of interest)\b|\bno longer open\b|^closed\.?$",
+    r"\bclosed for (?:requests|eois?|expressions? of interest)\b|\bno longer open\b|^closed\.?$"
+    r"|\bno longer accepts? (?:eois?|expressions? of interest)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _OPEN = re.compile(

@@ -20,6 +20,9 @@ from consortium.rawfile import read_bounded
 
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_JSON_BYTES = 32 * 1024 * 1024  # a saved page of 200 full profiles is a few MB
+# a saved EEN page, scripts and 245 targeted countries included, is a few hundred KiB
+MAX_HTML_BYTES = 8 * 1024 * 1024
+HTML = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,8 @@ def read_input(path: Path, limit: int) -> Text | str:
 
 
 def input_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files as given; folders give their .txt and .json files (sorted, hidden ones skipped)."""
+    """Files as given; folders give their .txt, .json and .html files (sorted, hidden ones
+    skipped)."""
     found: list[Path] = []
     problems: list[tuple[Path, str]] = []
     for path in paths:
@@ -63,12 +67,13 @@ def input_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
             inside = sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() in (".txt", ".text", ".json") and not p.name.startswith(".")
+                if p.suffix.lower() in (".txt", ".text", ".json", *HTML)
+                and not p.name.startswith(".")
             )
         except OSError as exc:  # a name too long for the system, a folder not readable
             problems.append((path, f"cannot be read: {exc.strerror or exc}"))
             continue
         if not inside:
-            problems.append((path, "holds no .txt or .json profile files"))
+            problems.append((path, "holds no .txt, .json or .html profile files"))
         found += inside
     return found, problems

@@ -12,11 +12,21 @@ import difflib
 import os
 import stat
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from consortium.importing.extract import build, reference_of
 from consortium.importing.fields import Fields
-from consortium.importing.reading import MAX_JSON_BYTES, MAX_TEXT_BYTES, read_input
+from consortium.importing.forward import unforwarded
+from consortium.importing.layout import copied_text, fields_of
+from consortium.importing.page import looks_like_html, saved_page
+from consortium.importing.reading import (
+    HTML,
+    MAX_HTML_BYTES,
+    MAX_JSON_BYTES,
+    MAX_TEXT_BYTES,
+    read_input,
+)
 from consortium.importing.render import render
 from consortium.importing.text import parse_text
 from consortium.problems import Problem
@@ -41,6 +51,8 @@ class Outcome:
     diff: str | None = None
     written: bool = False
     unchanged: bool = False
+    unsure: dict[str, str] = field(default_factory=dict)  # key → why, as in the file
+    coverage: dict[str, str] = field(default_factory=dict)  # field → found, unsure, missing
 
 
 @dataclass(frozen=True)
@@ -48,14 +60,27 @@ class Options:
     out: Path
     force: bool = False
     dry_run: bool = False
+    today: date | None = None  # the day judged: a profile expired before it is closed
+    reference: str | None = None  # the reference to give a text that has none
+
+
+# The fields the batch report counts, as request keys (``a.b`` inside ``a``).
+REPORTED = ("title", "published", "expires", "status", "call.id", "call.programme",
+            "call.title", "deadlines.eoi", "deadlines.call", "stage", "consortium",
+            "seeking.type", "seeking.role", "keywords", "summary", "description")  # fmt: skip
 
 
 def import_file(path: Path, options: Options) -> list[Outcome]:
-    """Every profile in one file (a text holds one; saved service JSON holds many)."""
-    is_json = path.suffix.lower() == ".json"
-    read = read_input(path, MAX_JSON_BYTES if is_json else MAX_TEXT_BYTES)
+    """Every profile in one file (a text or a saved page holds one; saved service JSON
+    holds many)."""
+    suffix = path.suffix.lower()
+    is_json = suffix == ".json"
+    limit = MAX_JSON_BYTES if is_json else MAX_HTML_BYTES if suffix in HTML else MAX_TEXT_BYTES
+    read = read_input(path, limit)
     if isinstance(read, str):
         return [Outcome(path, problems=[Problem(path, read)])]
+    if suffix in HTML or looks_like_html(read.text):
+        return [import_page(read.text, TEXT_CHANNEL, path, options, read.note)]
     if is_json or read.text.lstrip()[:1] in ("{", "["):
         from consortium.importing.pws import fields_in_json
 
@@ -68,10 +93,50 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
             else import_fields(f, SERVICE_CHANNEL, path, options)
             for f in found
         ]
-    fields = parse_text(read.text)
+    fields = text_fields(read.text)
     if read.note:
         fields.notes.append(read.note)
     return [import_fields(fields, TEXT_CHANNEL, path, options)]
+
+
+def text_fields(text: str) -> Fields:
+    """A text's fields: a forward's quoting and headers dropped, then read as the current
+    pages' copied text when it is one, else as labelled lines and paragraphs."""
+    text = unforwarded(text)
+    page = copied_text(text)
+    return fields_of(page) if page is not None else parse_text(text)
+
+
+def import_page(
+    html: str,
+    channel: str,
+    origin: Path,
+    options: Options,
+    note: str | None = None,
+    label: str | None = None,
+) -> Outcome:
+    """One saved or fetched EEN page."""
+    page = saved_page(html)
+    if isinstance(page, str):
+        return Outcome(origin, problems=[Problem(origin, page)])
+    fields = fields_of(page)
+    if note:
+        fields.notes.append(note)
+    return import_fields(fields, channel, origin, options, label)
+
+
+def import_link(url: str, options: Options, timeout: float) -> Outcome:
+    """A profile's page, fetched (bounded: ``weblink``) and read as a saved page."""
+    import time
+
+    from consortium.importing.weblink import fetch_page, shown
+
+    name = shown(url)
+    where = Path(name.split("://", 1)[-1])
+    fetched = fetch_page(url, timeout, time.monotonic)
+    if isinstance(fetched, str):
+        return Outcome(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
+    return import_page(fetched.text, TEXT_CHANNEL, where, options, label=name)
 
 
 def import_fields(
@@ -80,23 +145,44 @@ def import_fields(
     """One profile's fields → a checked request file (not yet written); ``label`` names the
     source in the file when the origin is no file (the service's address)."""
     outcome = Outcome(origin, notes=list(fields.notes))
+    if options.reference:
+        fields.values["reference"] = options.reference
     ref = reference_of(fields)
     if isinstance(ref, str):
         outcome.problems.append(Problem(origin, ref))
         return outcome
     outcome.reference = ref.text
     name = label or origin.name or str(origin)
-    built = build(fields, ref, channel, name)
+    built = build(fields, ref, channel, name, options.today)
     if isinstance(built, str):
         outcome.problems.append(Problem(origin, f"{ref.text}: {built}"))
         return outcome
     built.notes[:0] = fields.notes
     outcome.call = _call_id(built.data.get("call"))
     outcome.notes, outcome.missing = built.notes, list(built.missing)
+    outcome.unsure = dict(built.unsure)
+    outcome.coverage = coverage(built.data, built.unsure)
     outcome.target = options.out / f"{ref.text}.yaml"  # a parsed reference: letters and digits
     outcome.text = render(built, f"{channel} ({path_text(name)})")
     outcome.problems += _invalid(outcome.target, outcome.text)
     return outcome
+
+
+def coverage(data: dict[str, object], unsure: dict[str, str]) -> dict[str, str]:
+    """Per reported field: found, unsure (written with a comment) or missing."""
+    result = {}
+    for key in REPORTED:
+        value: object = data
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if key == "call.id" and isinstance(data.get("call"), str):
+            value = data["call"]
+        if key == "seeking.type" and not value:  # several kinds are found too
+            seeking = data.get("seeking")
+            value = seeking.get("types") if isinstance(seeking, dict) else None
+        doubted = any(k.startswith(key) for k in unsure)  # seeking.type: .types too
+        result[key] = "missing" if value in (None, "", []) else "unsure" if doubted else "found"
+    return result
 
 
 def _call_id(call: object) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 from consortium.importing.fields import Fields
 from consortium.importing.vocabulary import (
     EXPERIENCE,
+    PARTNER_KINDS,
     PARTNER_TYPES,
     SECTORS,
     first_in,
@@ -34,11 +35,13 @@ _RULE = re.compile(r"\b(?:required|must|mandatory|compulsory)\b", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience[ds]?\b|\btrack record\b", re.IGNORECASE)
 
 
-def seeking_of(fields: Fields) -> dict[str, Any]:
+def seeking_of(fields: Fields, unsure: dict[str, str] | None = None) -> dict[str, Any]:
     kind = fields.get("partner_type") or ""
     partner = "\n".join(p for p in (fields.get("partner"), fields.get("partner_role")) if p)
     seeking: dict[str, Any] = {}
-    if found := first_in(PARTNER_TYPES, kind):
+    if fields.layout == "page":
+        seeking |= _kinds(kind, {} if unsure is None else unsure)
+    elif found := first_in(PARTNER_TYPES, kind):
         seeking["type"] = found
     if sectors := found_in_order(SECTORS, kind):
         seeking["sectors"] = sectors
@@ -48,6 +51,26 @@ def seeking_of(fields: Fields) -> dict[str, Any]:
     if experience := _experience(f"{fields.prose}\n\n{partner}"):
         seeking["experience"] = experience
     return seeking
+
+
+def _kinds(listed: str, unsure: dict[str, str]) -> dict[str, Any]:
+    """Every kind the page lists ("SME <=10", "University", "Other"), each mapped to the
+    request's words: ``type`` when it is one kind, ``types`` when several. An item no word
+    maps is kept as written and marked unsure."""
+    kinds: list[str] = []
+    unknown: list[str] = []
+    for item in (i.strip() for i in listed.split("\n")):
+        found = first_in(PARTNER_KINDS, item) if item else None
+        if item and found is None:
+            unknown.append(item)
+        if (found or item.lower()) and (found or item.lower()) not in kinds:
+            kinds.append(found or item.lower())
+    if unknown:
+        key = "seeking.type" if len(kinds) == 1 else "seeking.types"
+        unsure[key] = f"no known kind for {', '.join(repr(u) for u in unknown)}: kept as written"
+    if len(kinds) == 1:
+        return {"type": kinds[0]}
+    return {"types": kinds} if kinds else {}
 
 
 def _role(required: str | None, text: str) -> str | None:

@@ -39,6 +39,16 @@ PARTNER_TYPES: tuple[tuple[str, str], ...] = (
     (r"research (?:centres?|centers?|organi[sz]ations?|institutes?)|rtos?", "research"),
     (r"public (?:authorit(?:y|ies)|bod(?:y|ies))|municipalit(?:y|ies)", "public authority"),
     (r"compan(?:y|ies)|industr(?:y|ial partners?)|manufacturers?", "company"),
+    (r"business support organi[sz]ations?", "business support organisation"),
+    (r"r ?& ?d institutions?|research institutions?", "research"),
+)
+
+# one item of the current pages' "Type and Size of the organisation" list → its kind
+PARTNER_KINDS: tuple[tuple[str, str], ...] = (
+    (r"business support organi[sz]ations?|bsos?", "business support organisation"),
+    (r"big compan(?:y|ies)|large compan(?:y|ies)|large enterprises?", "company"),
+    *PARTNER_TYPES,
+    (r"other", "other"),
 )
 
 # EU programmes, by the names profiles use: (regex, canonical name)

@@ -20,6 +20,7 @@ from consortium.models import ConsortiumFile
 from consortium.problems import Problem
 from consortium.writes import write_text
 from consortium.yamlfile import Document, parse, read_bytes
+from consortium.yamlwriter import flow_mapping
 
 
 def fingerprint(raw: bytes) -> str:
@@ -28,15 +29,9 @@ def fingerprint(raw: bytes) -> str:
 
 
 def entry(cluster_id: str, role: str) -> str:
-    """One flow mapping as YAML itself writes it, so the id reads back as the same text:
-    ``2024``, ``no``, ``on``, ``1.10`` or ``null`` come out quoted, ``pt-norte`` plain."""
-    import yaml
-
-    member = {"cluster": cluster_id, "role": role, "status": "invited"}
-    dumped = yaml.safe_dump(
-        member, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6
-    )
-    return str(dumped).strip()
+    """One flow mapping that reads back as the same text: ``2024``, ``no``, ``on``, ``1.10``
+    or ``null`` come out quoted, ``pt-norte`` plain (``yamlwriter``)."""
+    return flow_mapping({"cluster": cluster_id, "role": role, "status": "invited"})
 
 
 _COMMENT = re.compile(r"(?:^|\s)#")
@@ -50,6 +45,8 @@ def with_additions(doc: Document, text: str, suggestion: Suggestion) -> str:
     if members is None:
         tail = "" if text.endswith("\n") or not text else nl
         return text + tail + f"members:{nl}" + "".join(f"  - {e}{nl}" for e in entries)
+    if not members.value and (block := _empty_as_block(text, members, entries, nl)):
+        return block
     if members.flow_style or not members.value:
         return _into_flow(text, members, entries)
     first = members.value[0].start_mark
@@ -74,6 +71,20 @@ def _members_node(root: MappingNode) -> SequenceNode | None:
         ):
             return value
     return None
+
+
+def _empty_as_block(text: str, members: SequenceNode, entries: list[str], nl: str) -> str | None:
+    """`members: []` alone at the end of its line becomes a block list, one member a
+    line, as a person writes it (None when anything follows the brackets on that line)."""
+    end = members.end_mark.index
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end + 1
+    if text[end:line_end].strip():
+        return None
+    line_start = text.rfind("\n", 0, members.start_mark.index) + 1
+    indent = " " * (len(text[line_start:]) - len(text[line_start:].lstrip(" ")) + 2)
+    lines = "".join(f"{indent}- {e}{nl}" for e in entries)
+    return text[: members.start_mark.index].rstrip(" ") + nl + lines + text[line_end:]
 
 
 def _into_flow(text: str, members: SequenceNode, entries: list[str]) -> str:

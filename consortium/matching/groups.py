@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from consortium.eligibility import member_states
+from consortium.countries import state_of
 from consortium.fit import fit
-from consortium.labels import lapses_before
 from consortium.matching.needs import Needs
-from consortium.matching.score import COUNTED_REGIONS, Candidate, assess
+from consortium.matching.score import Candidate, assess
 from consortium.matching.situation import Situation
 from consortium.models import Cluster
-from consortium.models.fields import LABEL_ORDER
+from consortium.predicates import admits, counts_region, is_member_state, label_good_enough
 from consortium.rules import Context
 
 MAX_ADDITIONS = 4
@@ -27,7 +26,7 @@ MAX_ADDITIONS = 4
 class Key(NamedTuple):
     """What a cluster contributes to the needs; clusters with one key are interchangeable."""
 
-    country: str  # a country new to the consortium, or "" for one already in it
+    country: str  # a country new to the consortium (a region as its Member State), or ""
     eu: bool
     region: bool
     coordinates: bool
@@ -39,21 +38,16 @@ def groups_of(
 ) -> dict[Key, list[Candidate]]:
     """The usable clusters by key, best scored first; clusters whose addition would itself
     fail a rule (type, ECCP, an ineligible or uncounted country) are left out."""
-    rules, allowed = ctx.proposal.rules, ctx.allowed
-    states = member_states(ctx.scope)
-    present = {m.cluster.country for m in ctx.counted}
+    present = situation.countries
     groups: dict[Key, list[Candidate]] = defaultdict(list)
     for cluster_id, cluster in known:
-        if rules.member_types and cluster.type not in rules.member_types:
+        if admits(cluster, ctx.terms):
             continue
-        if rules.eccp_required and not cluster.eccp:
-            continue
-        if allowed is not None and cluster.country not in allowed:
-            continue
+        country = state_of(cluster.country)
         key = Key(
-            "" if cluster.country in present else cluster.country,
-            cluster.country in states,
-            bool(cluster.region and cluster.region.category in COUNTED_REGIONS),
+            "" if country in present else country,
+            is_member_state(cluster, ctx.terms),
+            counts_region(cluster),
             _coordinates(cluster, ctx, needs),
             needs.sought_as == "partner"
             and fit(cluster, situation.seeking, ctx.judged_on, "partner").fits,
@@ -70,21 +64,11 @@ def _coordinates(cluster: Cluster, ctx: Context, needs: Needs) -> bool:
     coordinator."""
     if not needs.coordinator or "coordinator" not in cluster.roles:
         return False
-    rule = ctx.proposal.rules.coordinator_label
-    seeking = ctx.seeking
-    required = rule.required if rule and rule.required else None
+    seeking, wanted = ctx.seeking, ctx.wanted_label
     if (
-        seeking
-        and seeking.label
-        and seeking.label_required
-        and seeking.role in (None, "coordinator")
-    ):
-        required = required or seeking.label
-    label = cluster.label
-    if required and (
-        label is None
-        or LABEL_ORDER[label.level] < LABEL_ORDER[required]
-        or lapses_before(label, ctx.judged_on)
+        wanted
+        and wanted.required
+        and not label_good_enough(cluster.label, wanted.level, ctx.judged_on)
     ):
         return False
     if needs.sought_as == "coordinator" and seeking is not None:

@@ -3,7 +3,8 @@
 Adding members can fix a missing coordinator, too few partners, countries, EU members or
 members in less developed or transition regions, and the partner the request seeks. It
 cannot fix a member that should not be there (its type, country, ECCP listing, a second
-coordinator), a closed call or a request made for another call: those are said plainly.
+coordinator), a closed call or a request made for another call: each rule says so itself
+(its ``unfixable``), and those are said plainly.
 """
 
 from __future__ import annotations
@@ -11,19 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from consortium.checks import Report
-from consortium.eligibility import member_states
-from consortium.matching.score import COUNTED_REGIONS
-from consortium.rules import Context
-
-# Rules whose errors only changes to the existing members or files can fix.
-NOT_BY_ADDING = {
-    "max-partners": "remove members",
-    "member-type": "replace the member of the wrong type",
-    "eccp": "list the member on the ECCP",
-    "duplicate-member": "remove the duplicate",
-    "call-deadline": "the call is closed",
-    "request-call": "answer a request for this call",
-}
+from consortium.predicates import countries_of, counts_region, is_member_state
+from consortium.rules import REGISTRY, Context
 
 
 class Needs(NamedTuple):
@@ -50,38 +40,24 @@ def needs_of(report: Report) -> Needs:
     failing = {f.rule for f in report.errors}
     rules = report.proposal.rules
     counted = ctx.counted
-    unfixable = [(r, why) for r, why in NOT_BY_ADDING.items() if r in failing]
-    coordinator = "coordinator" in failing and not ctx.coordinators
-    if "coordinator" in failing and ctx.coordinators:
-        unfixable.append(("coordinator", "the coordinator must change"))
-    for rule in ("coordinator-label", "label-expiry"):
-        if rule in failing and ctx.coordinators:
-            unfixable.append(
-                (rule, "the coordinator's label must be renewed or the coordinator changed")
-            )
+    unfixable = [
+        (rule.id, why)
+        for rule in REGISTRY.values()
+        if rule.id in failing and (why := rule.unfixable(ctx)) is not None
+    ]
+    unfixed = {rule for rule, _ in unfixable}
+    coordinator = "coordinator" in failing and "coordinator" not in unfixed
     sought_as = None
-    if "sought-partner" in failing and ctx.seeking is not None:
+    if "sought-partner" in failing and "sought-partner" not in unfixed and ctx.seeking:
         sought_as = ctx.seeking.role or "partner"
-        if sought_as == "coordinator" and ctx.coordinators:
-            unfixable.append(
-                ("sought-partner", "the coordinator must change to the partner sought")
-            )
-            sought_as = None
-    allowed = ctx.allowed
-    outsiders = allowed is not None and any(m.cluster.country not in allowed for m in ctx.members)
-    if "eligible-country" in failing and outsiders and not ctx.admits_others:
-        unfixable.append(("eligible-country", "replace the member from an ineligible country"))
-    states = member_states(ctx.scope)
-    regions = sum(
-        bool(m.cluster.region and m.cluster.region.category in COUNTED_REGIONS) for m in ctx.members
-    )
+    regions = sum(counts_region(m.cluster) for m in ctx.members)
+    eu_members = sum(is_member_state(m.cluster, ctx.terms) for m in counted)
+    countries = countries_of(m.cluster.country for m in counted)
     return Needs(
         partners=max(0, (rules.min_partners or 0) - len(counted)),
-        countries=max(0, (rules.min_countries or 0) - len({m.cluster.country for m in counted})),
+        countries=max(0, (rules.min_countries or 0) - len(countries)),
         regions=max(0, (rules.min_less_developed_or_transition or 0) - regions),
-        eu_members=max(
-            0, (rules.min_eu_members or 0) - sum(m.cluster.country in states for m in counted)
-        ),
+        eu_members=max(0, (rules.min_eu_members or 0) - eu_members),
         coordinator=coordinator,
         sought_as=sought_as,
         unfixable=unfixable,

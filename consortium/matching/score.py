@@ -1,23 +1,31 @@
 """One candidate judged against a situation: hard criteria first, then a score in parts.
 
-A candidate failing a hard criterion (unwilling to take the role, the wrong type, a country
-the call does not admit or count, a required label not valid on the deadline) is kept
-apart with the reason, never dropped. The others get points per part (``weights.py``),
-each with its reason, so a cluster manager sees why one ranks above another.
+A candidate failing a hard criterion (unwilling to take the role, the wrong type, no ECCP
+listing the call requires, a country the call does not admit or count, a required label
+not valid on the deadline) is kept apart with the reason, never dropped. The others get
+points per part (``weights.py``), each with its reason, so a cluster manager sees why one
+ranks above another. Every criterion is a ``predicates`` answer, the one `check` applies:
+full marks for a label, any for experience, and a region's are what make its rule pass.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from consortium.countries import state_of
 from consortium.fit import fit
-from consortium.labels import lapses_before
+from consortium.labels import at_least, lapses_before
 from consortium.matching.situation import Situation
 from consortium.models import Cluster
 from consortium.models.fields import LABEL_ORDER
+from consortium.predicates import (
+    admits,
+    counts_region,
+    experience_in,
+    label_good_enough,
+    wanted_label,
+)
 from consortium.sectors import common
-
-COUNTED_REGIONS = ("less-developed", "transition")
 
 
 class Part(NamedTuple):
@@ -95,23 +103,22 @@ def refusals(cluster: Cluster, situation: Situation) -> list[str]:
         for c in judged.criteria
         if c.required and not c.met and c.name in ("role", "type", "label")
     ]
-    if rules.member_types and cluster.type not in rules.member_types:
-        refused.append(f"is a {cluster.type}; the call admits {', '.join(rules.member_types)}")
-    if situation.allowed is not None and cluster.country not in situation.allowed:
-        call = situation.call.id if situation.call else "the call"
-        if situation.admits_others:
-            refused.append(f"{cluster.country} may join {call} but does not count toward it")
-        else:
-            refused.append(f"{cluster.country} is not eligible for {call}")
-    required = rules.coordinator_label.required if rules.coordinator_label else None
-    if required and seeking.role == "coordinator":
-        label = cluster.label
-        if label is None or LABEL_ORDER[label.level] < LABEL_ORDER[required]:
-            refused.append(f"the call requires a {required} coordinator")
-        elif lapses_before(label, situation.on):
+    refused += [r.reason for r in admits(cluster, situation.terms)]
+    wanted = wanted_label(rules, seeking, situation.reference)
+    label = cluster.label
+    if (
+        seeking.role == "coordinator"
+        and wanted
+        and wanted.required
+        and wanted.by == "call"  # a label the request requires is ``fit``'s criterion
+        and not label_good_enough(label, wanted.level, situation.on)
+    ):
+        if label is not None and at_least(label, wanted.level):
             refused.append(
                 f"its {label.level} label lapses on {label.valid_until}, before {situation.when}"
             )
+        else:
+            refused.append(f"the call requires a {wanted.level} coordinator")
     return list(dict.fromkeys(refused))
 
 
@@ -144,13 +151,18 @@ def _sector(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
 
 
 def _label(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    rule = situation.rules.coordinator_label
-    wanted = situation.seeking.label or (rule.preferred or rule.required if rule else None)
-    if wanted is None:
+    """Full marks exactly where the label is good enough for the label wanted of the role
+    sought (``predicates.wanted_label``): the one `coordinator-label` asks of a coordinator."""
+    seeking = situation.seeking
+    role = "partner" if seeking.role == "partner" else "coordinator"
+    asked = wanted_label(situation.rules, seeking, situation.reference, role)
+    if asked is None:
         return None
+    wanted = asked.level
     label = cluster.label
     if label is None:
-        return Part("label", 0, weight, f"holds no label ({wanted} preferred)")
+        how = "required" if asked.required else "preferred"
+        return Part("label", 0, weight, f"holds no label ({wanted} {how})")
     if lapses_before(label, situation.on):
         reason = (
             f"its {label.level} label lapses on {label.valid_until}, before {situation.when}: "
@@ -163,11 +175,12 @@ def _label(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
 
 
 def _experience(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
+    """Points exactly where `coordinator-experience` would pass with the cluster as
+    coordinator: experience in a programme the request names, or any where it names
+    none; full for a coordinator, half for a partner."""
     programmes = situation.programmes
-    if not programmes:
-        return None
-    named = "/".join(sorted(programmes)).upper()
-    done = [e for e in cluster.experience if _in(e.programme, programmes)]
+    named = "/".join(sorted(programmes)).upper() if programmes else "EU"
+    done = experience_in(cluster, programmes)
     if any(e.role == "coordinator" for e in done):
         project = next(e.project for e in done if e.role == "coordinator")
         return Part("experience", weight, weight, f"has coordinated a {named} project ({project})")
@@ -176,17 +189,14 @@ def _experience(cluster: Cluster, situation: Situation, weight: int) -> Part | N
     return Part("experience", 0, weight, f"has no {named} experience")
 
 
-def _in(programme: str, programmes: frozenset[str]) -> bool:
-    folded = programme.casefold()
-    return any(p in folded or folded in p for p in programmes)
-
-
 def _country(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
     if not situation.countries:
         return None
     present = ", ".join(sorted(situation.countries))
-    if cluster.country in situation.countries:
-        return Part("country", 0, weight, f"{cluster.country} is already in the consortium")
+    code, state = cluster.country, state_of(cluster.country)
+    if state in situation.countries:
+        said = f"{code} is already" if code == state else f"{code} counts as {state}, already"
+        return Part("country", 0, weight, f"{said} in the consortium")
     return Part("country", weight, weight, f"adds {cluster.country} (the consortium has {present})")
 
 
@@ -194,7 +204,7 @@ def _region(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
     if not situation.rules.min_less_developed_or_transition:
         return None
     category = cluster.region.category if cluster.region else None
-    if category in COUNTED_REGIONS:
+    if counts_region(cluster):
         return Part("region", weight, weight, f"sits in a {category} region")
     where = f"a {category} region" if category else "a region of unknown category"
     return Part("region", 0, weight, f"sits in {where}")

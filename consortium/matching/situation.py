@@ -1,5 +1,7 @@
-"""What a candidate is judged against: the request's wish, its call, the day, the
-consortium so far. One value, built from a request or from a consortium file."""
+"""What a candidate is judged against: the request's wish, the call's terms on the day
+judged, the consortium so far. One value, built from a request or from a consortium's
+check context (whose ``Terms`` it shares, so `match` and `check` judge by the same terms).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +9,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from consortium.catalogue import Listing
-from consortium.eligibility import Scope, expand
-from consortium.fit import GENERIC_EXPERIENCE
 from consortium.models import Call, CallRules, Seeking
+from consortium.predicates import Terms, countries_of, judged_day, programmes_sought
 from consortium.weights import DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
@@ -18,22 +19,40 @@ if TYPE_CHECKING:
 
 class Situation(NamedTuple):
     seeking: Seeking
-    call: Call | None
-    rules: CallRules
-    on: date  # the call deadline's day, else today
-    deadline_known: bool
-    countries: frozenset[str]  # already in the consortium
-    allowed: frozenset[str] | None  # the call's countries, None when it names none
+    terms: Terms
+    countries: frozenset[str]  # already in the consortium, regions as their Member State
     weights: dict[str, int]
-    programmes: frozenset[str]  # casefolded programmes whose experience counts
+    reference: str = ""  # the request's, for the label it asks
+
+    @property
+    def call(self) -> Call | None:
+        return self.terms.call
+
+    @property
+    def rules(self) -> CallRules:
+        return self.terms.rules
+
+    @property
+    def on(self) -> date:
+        """The call deadline's day, else today."""
+        return self.terms.on
+
+    @property
+    def allowed(self) -> frozenset[str] | None:
+        return self.terms.allowed
 
     @property
     def admits_others(self) -> bool:
-        return self.rules.third_countries == "allowed"
+        return self.terms.admits_others
 
     @property
     def when(self) -> str:
-        return f"the call deadline ({self.on})" if self.deadline_known else f"today ({self.on})"
+        return self.terms.when
+
+    @property
+    def programmes(self) -> frozenset[str]:
+        """The programmes whose experience counts (any, when empty)."""
+        return programmes_sought(self.seeking)
 
 
 def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situation:
@@ -42,9 +61,9 @@ def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situati
     assert request.seeking is not None
     call = calls.get(request.call_id or "")
     deadline = item.deadline("call")
-    on = deadline.at.date() if deadline else now.date()
+    on = judged_day(deadline.at if deadline else None, now)
     countries = frozenset(m.country for m in request.consortium)
-    return build(
+    situation = build(
         request.seeking,
         call,
         call.rules if call else CallRules(),
@@ -53,18 +72,17 @@ def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situati
         countries,
         request.match.weights if request.match else {},
     )
+    return situation._replace(reference=request.reference)
 
 
 def for_consortium(ctx: Context, seeking: Seeking, tuned: dict[str, int]) -> Situation:
-    """The situation of a consortium being built: its call and rules (with its own
-    tightening), its deadline, and the countries its counted members already cover (not a
-    request's own list of partners)."""
-    proposal = ctx.proposal
-    countries = frozenset(m.cluster.country for m in ctx.counted)
-    known_deadline = proposal.call_deadline is not None
-    return build(
-        seeking, proposal.call, proposal.rules, ctx.judged_on, known_deadline, countries, tuned
-    )
+    """The situation of a consortium being built: the check's own terms (its call and
+    rules with its own tightening, its deadline), and the countries its counted members
+    already cover (not a request's own list of partners)."""
+    request = ctx.proposal.request
+    countries = countries_of(m.cluster.country for m in ctx.counted)
+    reference = request.reference if request else ""
+    return Situation(seeking, ctx.terms, countries, _weights(ctx.proposal.call, tuned), reference)
 
 
 def build(
@@ -77,20 +95,12 @@ def build(
     tuned: dict[str, int],
 ) -> Situation:
     """A situation; weights: the defaults, the call's tuning, then the request's."""
-    scope = Scope(
-        on,
-        call.period if call else None,
-        call.pillar if call else None,
-        call.work_programme if call else None,
-    )
-    allowed = expand(rules.eligible_countries, scope) if rules.eligible_countries else None
+    terms = Terms(call, rules, on, deadline_known)
+    return Situation(seeking, terms, countries_of(countries), _weights(call, tuned))
+
+
+def _weights(call: Call | None, tuned: dict[str, int]) -> dict[str, int]:
     weights = dict(DEFAULT_WEIGHTS)
     if call and call.match:
         weights |= call.match.weights
-    weights |= tuned
-    programmes = {s.casefold() for s in seeking.experience} - GENERIC_EXPERIENCE
-    if call:
-        programmes.add(call.programme.casefold())
-    return Situation(
-        seeking, call, rules, on, deadline_known, countries, allowed, weights, frozenset(programmes)
-    )
+    return weights | tuned

@@ -26,9 +26,10 @@ from consortium.reference import Reference, parse_reference
 
 
 class CallInfo(Strict):
-    """A call named in full, for calls the tool has no preset for."""
+    """A call named in full, for calls the tool has no preset for. ``id`` may be left out
+    when the profile names a call that has no topic identifier (Eurostars, Interreg)."""
 
-    id: str
+    id: str | None = None
     programme: str | None = None
     title: str | None = None
     deadline: Moment | None = None
@@ -54,6 +55,9 @@ class Seeking(Strict):
     """The partner the request looks for."""
 
     type: str | None = None
+    # every kind of organisation the profile lists when it lists several ("sme",
+    # "university", "business support organisation", ...); ``type`` holds a single one
+    types: TextList = []
     sectors: TextList = []
     role: Role | None = None
     label: LabelLevel | None = None

@@ -105,11 +105,11 @@ def _pruned(data: dict[str, Any]) -> dict[str, Any]:
     """Without keys that say nothing (None, empty lists), so the file stays readable."""
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if isinstance(value, dict) and key != "rules":
+        if isinstance(value, dict):
             value = _pruned(value)
         elif isinstance(value, list):
             value = [_pruned(v) if isinstance(v, dict) else v for v in value]
-        if value is None or (value == [] and key != "sources"):
+        if value is None or value == [] or value == {}:  # no rules: `rules_verified: false`
             continue
         out[key] = value
     return out
@@ -160,45 +160,10 @@ def _parsed(value: Any) -> datetime | None:
 
 
 def call_text(data: dict[str, Any], header: list[str]) -> str:
-    """The YAML text of ``data``: every value written so that it reads back the same
-    (``importing.render.scalar`` quotes anything YAML 1.1 would read otherwise)."""
+    """The YAML text of ``data``, through the one YAML writer (``consortium.yamlwriter``):
+    every value reads back as written."""
     from consortium.scaffold import modeline
+    from consortium.yamlwriter import block_mapping
 
     lines = [modeline("call", 1).rstrip("\n"), *(f"# {line}" for line in header)]
-    lines += _mapping(data, "")
-    return "\n".join(lines) + "\n"
-
-
-def _mapping(data: dict[str, Any], indent: str) -> list[str]:
-    lines: list[str] = []
-    for key, value in data.items():
-        if isinstance(value, dict) and value:
-            lines += [f"{indent}{key}:", *_mapping(value, indent + "  ")]
-        elif isinstance(value, list) and value:
-            lines += [f"{indent}{key}:", *_items(value, indent + "  ")]
-        else:
-            lines.append(f"{indent}{key}: {_scalar(value)}")
-    return lines
-
-
-def _items(values: list[Any], indent: str) -> list[str]:
-    lines: list[str] = []
-    for value in values:
-        if isinstance(value, dict) and value:
-            inner = _mapping(value, indent + "  ")
-            lines += [f"{indent}- {inner[0].lstrip()}", *inner[1:]]
-        else:
-            lines.append(f"{indent}- {_scalar(value)}")
-    return lines
-
-
-def _scalar(value: Any) -> str:
-    from consortium.importing.render import scalar
-
-    if isinstance(value, dict):
-        return "{}"
-    if isinstance(value, list):
-        return "[]"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return scalar(value)
+    return "\n".join([*lines, *block_mapping(data)]) + "\n"

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from consortium import HOME, __version__
-from consortium.checks import Report, Unchecked
+from consortium.checks import Checked
 from consortium.report.values import dump_json
 from consortium.rules import REGISTRY
 
@@ -79,20 +79,17 @@ def _result(
     }
 
 
-def write_sarif(report: Report | Unchecked, stream: TextIO) -> None:
-    if isinstance(report, Unchecked):
-        results = [
-            _result("not-checkable", "error", p.message, p.path, p.line, p.column)
-            for p in report.problems
-        ]
-        invocation: dict[str, object] = {"executionSuccessful": False}
-    else:
-        results = [_result(f.rule, f.severity, f.message, f.path, f.line) for f in report.findings]
-        # The verdict, as every other format says it (a property bag: SARIF has no field).
-        invocation = {
-            "executionSuccessful": True,
-            "properties": {"verdict": report.verdict, "summary": report.summary},
-        }
+def write_sarif(report: Checked, stream: TextIO) -> None:
+    """Every finding a result on its file and line, those of the ``not-checkable`` rule
+    too; the verdict, as every other format says it, in a property bag (SARIF has no
+    field for it)."""
+    results = [
+        _result(f.rule, f.severity, f.message, f.path, f.line, f.column) for f in report.findings
+    ]
+    invocation = {
+        "executionSuccessful": report.checked,
+        "properties": {"verdict": report.verdict, "summary": report.summary},
+    }
     run = {
         "tool": {
             "driver": {

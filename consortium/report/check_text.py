@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from consortium.checks import Report, Unchecked
+from consortium.checks import Report
 from consortium.countries import country_label
 from consortium.deadlines import stamp
 from consortium.report.console import console as make_console
@@ -22,13 +22,11 @@ VERDICTS = {
 }
 
 
-def write_text(report: Report | Unchecked, stream: TextIO) -> None:
+def write_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
     text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
-    or a countdown (``wrapped``). A file that could not be checked has its problems on
-    stderr, nothing here."""
-    if isinstance(report, Unchecked):
-        return
+    or a countdown (``wrapped``). A file that could not be checked never comes here: for
+    people, its problems are lines on stderr (``cli.check``)."""
     from rich.text import Text
 
     console = make_console(stream)
@@ -65,6 +63,9 @@ def write_text(report: Report | Unchecked, stream: TextIO) -> None:
 def _members(report: Report, stream: TextIO) -> None:
     """The members table; the cluster id the user must type is never cut or wrapped."""
     members, deadline = report.proposal.members, report.proposal.call_deadline
+    if not members:  # a sentence, never bare headers
+        stream.write("Members: none yet (add them under members: in the consortium file)\n")
+        return
     names = Column("Cluster", [visible(m.cluster.name) for m in members], elastic=True)
     ids = Column("Id", [visible(m.cluster_id) for m in members])
     country = Column("Country", [country_label(m.cluster.country) for m in members])

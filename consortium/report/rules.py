@@ -37,6 +37,30 @@ def rule_value(rule: Rule) -> dict[str, Any]:
     }
 
 
+def example_lines(rule: Rule) -> str:
+    """'Passes:' and 'Fails:', one example a line, from the fixtures the tests run
+    (``consortium.rules.examples``)."""
+    from consortium.rules.examples import examples_of
+
+    examples = examples_of(rule.id)
+    lines = [
+        f"{title}:\n" + "".join(f"  - {e.says}\n" for e in shown)
+        for title, shown in (("Passes", examples.passes), ("Fails", examples.fails))
+    ]
+    return "".join(lines)
+
+
+def _shown_value(rule: Rule) -> dict[str, Any]:
+    from consortium.rules.examples import examples_of
+
+    examples = examples_of(rule.id)
+    return {
+        **rule_value(rule),
+        "passes": [e.says for e in examples.passes],
+        "fails": [e.says for e in examples.fails],
+    }
+
+
 def write_json(view: RuleList, stream: TextIO) -> None:
     stream.write(json_lines(map(rule_value, view.rules), stream) + "\n")
 
@@ -61,12 +85,13 @@ def write_markdown(view: RuleList, stream: TextIO) -> None:
 
 
 def show_json(view: RuleView, stream: TextIO) -> None:
-    dump_json(rule_value(view.rule), stream)
+    dump_json(_shown_value(view.rule), stream)
 
 
 def show_text(view: RuleView, stream: TextIO) -> None:
     rule = view.rule
     stream.write(f"{rule.id} (default severity: {rule.severity})\n\n{plain(rule.description)}\n")
+    stream.write(f"\n{example_lines(rule)}")
 
 
 def show_markdown(view: RuleView, stream: TextIO) -> None:
@@ -75,6 +100,8 @@ def show_markdown(view: RuleView, stream: TextIO) -> None:
         ("Severity", rule.severity),
         ("Checks", plain(rule.summary)),
         ("Description", plain(rule.description)),
+        ("Passes", "; ".join(_shown_value(rule)["passes"])),
+        ("Fails", "; ".join(_shown_value(rule)["fails"])),
     ]
     markdown_fields(rule.id, [(k, " ".join(v.split())) for k, v in rows], stream)
 
@@ -97,4 +124,5 @@ def write_document(view: RuleList, stream: TextIO) -> None:
     )
     for rule in view.rules:
         stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{plain(rule.description)}\n")
+        stream.write(f"\n{example_lines(rule)}")
     stream.write(f"\n{NOT_CHECKABLE_SECTION}")

@@ -10,15 +10,12 @@ from consortium.report.check_machine import annotation
 from consortium.text import neutralise, path_text
 from consortium.validation import Validation
 
-WARNING = "warning: "
 TITLE = "not-checkable"  # as `check` and SARIF call a problem with a file itself
 
 
 def write_github(result: Validation, stream: TextIO) -> None:
     for p in result.problems:
-        severity = "warning" if p.message.startswith(WARNING) else "error"
-        text = p.message.removeprefix(WARNING)
-        stream.write(annotation(severity, path_text(p.path), p.line, p.column, TITLE, text))
+        stream.write(annotation(p.severity, path_text(p.path), p.line, p.column, TITLE, p.message))
     stream.write("".join(f"{neutralise(str(p))}\n" for p in result.problems))
     stream.write(f"{result.valid} of {result.files} file(s) valid\n")
 

@@ -13,7 +13,7 @@ from consortium.deadlines import Deadline, countdown, stamp
 from consortium.text import path_text, visible
 
 if TYPE_CHECKING:
-    from consortium.checks import Report
+    from consortium.checks import Checked
     from consortium.models import Label
     from consortium.rules.base import Finding
 
@@ -40,9 +40,12 @@ def deadline_values(deadlines: list[Deadline], now: datetime) -> list[dict[str, 
     return values
 
 
-def deadline_lines(report: Report) -> list[tuple[str, str]]:
+def deadline_lines(report: Checked) -> list[tuple[str, str]]:
     """('Call deadline', '02 Feb 2021 17:00 CET (in 67 days 17 h)') for each deadline, the
-    call deadline said to be unknown when neither call nor request gives it."""
+    call deadline said to be unknown when neither call nor request gives it (nothing for a
+    file that could not be checked: its deadlines were never read)."""
+    if not report.checked:
+        return []
     lines = [(d.title, when(d, report.now)) for d in report.deadlines]
     if not any(d.name == "call" for d in report.deadlines):
         lines.append(("Call deadline", UNKNOWN_CALL_DEADLINE))
@@ -194,8 +197,10 @@ def label_text(label: Label | None, deadline: datetime | None) -> str:
 
 
 def where(finding: Finding) -> str:
-    """'consortium.yaml:4', the file name shown visibly whatever its bytes."""
-    return f"{path_text(finding.path)}:{finding.line}"
+    """'consortium.yaml:4' (':4:1' with a column), the file name shown visibly whatever its
+    bytes."""
+    column = f":{finding.column}" if finding.column else ""
+    return f"{path_text(finding.path)}:{finding.line}{column}"
 
 
 @cache
@@ -211,7 +216,9 @@ def json_text(value: Any, stream: TextIO, indent: int | None = None) -> str:
     stream is no UTF; else UTF-8 text with every character above escaped (``\\u0085``),
     so the value reads back the same and nothing raw reaches a terminal or a log."""
     text = json.dumps(value, indent=indent, ensure_ascii=not is_utf(stream))
-    if text.isascii():
+    if "##" in text:  # '##[' inside a string, the same value for a JSON reader
+        text = text.replace("##[", "#\\u0023[").replace("##vso[", "#\\u0023vso[")
+    if text.isascii() and "\x7f" not in text:  # DEL is ASCII, and raw in JSON
         return text
     return _json_unsafe().sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 

@@ -1,9 +1,11 @@
 """The rules of a consortium check: one module each, registered here by stable id.
 
-Each module has ``ID``, a default ``SEVERITY``, and a ``check(context)`` yielding hits;
-its docstring gives the rule, its source, and a passing and a failing example (a test holds
-every rule to that, and the README's rule table to this registry). The order here is the
-order findings are reported in.
+Each module is a ``RuleModule`` (mypy checks every one listed here): ``ID``, a default
+``SEVERITY``, a ``check(context)`` yielding hits, and ``unfixable(context)`` saying why no
+added member fixes its errors (``suggest`` reads it); its docstring gives the rule and its
+source, and ``examples/<id>.yaml`` its passing and failing examples, run by a test (tests
+hold every rule to that, and the README's rule table to this registry). The order here is
+the order findings are reported in.
 """
 
 from __future__ import annotations
@@ -31,36 +33,31 @@ from consortium.rules import (
     transitional_association,
     unconfirmed_member,
 )
-from consortium.rules.base import Check, Context, Finding, Hit, Rule
+from consortium.rules.base import Check, Context, Finding, Hit, Rule, RuleModule
 
-REGISTRY: dict[str, Rule] = {
-    rule.id: rule
-    for rule in map(
-        Rule.of,
-        (
-            call_rules,
-            min_partners,
-            max_partners,
-            min_countries,
-            eligible_country,
-            not_counted,
-            transitional_association,
-            member_type,
-            eccp,
-            region,
-            coordinator,
-            coordinator_label,
-            label_expiry,
-            coordinator_experience,
-            sought_partner,
-            request_call,
-            unconfirmed_member,
-            pic,
-            duplicate_member,
-            call_deadline,
-            eoi_deadline,
-        ),
-    )
-}
+MODULES: tuple[RuleModule, ...] = (
+    call_rules,
+    min_partners,
+    max_partners,
+    min_countries,
+    eligible_country,
+    not_counted,
+    transitional_association,
+    member_type,
+    eccp,
+    region,
+    coordinator,
+    coordinator_label,
+    label_expiry,
+    coordinator_experience,
+    sought_partner,
+    request_call,
+    unconfirmed_member,
+    pic,
+    duplicate_member,
+    call_deadline,
+    eoi_deadline,
+)
+REGISTRY: dict[str, Rule] = {rule.id: rule for rule in map(Rule.of, MODULES)}
 
-__all__ = ["REGISTRY", "Check", "Context", "Finding", "Hit", "Rule"]
+__all__ = ["MODULES", "REGISTRY", "Check", "Context", "Finding", "Hit", "Rule", "RuleModule"]

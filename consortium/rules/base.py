@@ -3,6 +3,7 @@
 As in yamllint, a rule module carries its ``ID`` and default ``SEVERITY`` and yields hits
 that say what and where; the runner (``checks.run``) stamps each with the rule's id, so
 no rule repeats its id as a string and no finding can carry an id the registry lacks.
+A rule module is typed by ``RuleModule``: mypy checks every registered one against it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from types import ModuleType
-from typing import Literal, NamedTuple
+from typing import NamedTuple, Protocol
 
-from consortium.eligibility import Scope, expand
+from consortium.eligibility import Scope
 from consortium.links import Member
 from consortium.models import Seeking
+from consortium.predicates import Severity as Severity
+from consortium.predicates import Terms, Wanted, counts, judged_day, wanted_label
 from consortium.proposal import Proposal
 
-Severity = Literal["error", "warning"]
+# The rule of a file that could not be checked (unreadable, not YAML, a field its format
+# does not allow): not a rule of the consortium, so not in the registry; the boundary
+# (``checks.Unchecked``) turns each located problem into one of its findings, and every
+# writer has one path for both.
+NOT_CHECKABLE = "not-checkable"
 
 
 class Hit(NamedTuple):
@@ -42,11 +48,12 @@ class Finding:
     message: str
     path: Path
     line: int
+    column: int = 0
 
     def __post_init__(self) -> None:
         from consortium.rules import REGISTRY
 
-        if self.rule not in REGISTRY:
+        if self.rule not in REGISTRY and self.rule != NOT_CHECKABLE:
             raise ValueError(f"no rule {self.rule!r} is registered")
 
 
@@ -66,53 +73,56 @@ class Context:
         request = self.proposal.request
         return request.seeking if request else None
 
+    @cached_property
+    def terms(self) -> Terms:
+        """What the call admits on the day judged: the one value `match` judges by too."""
+        proposal = self.proposal
+        on = judged_day(proposal.call_deadline, self.now)
+        return Terms(proposal.call, proposal.rules, on, proposal.call_deadline is not None)
+
     @property
     def judged_on(self) -> date:
         """The day eligibility and labels are judged on: the call deadline, else today."""
-        deadline = self.proposal.call_deadline
-        return deadline.date() if deadline else self.now.date()
+        return self.terms.on
 
     @property
     def judged_when(self) -> str:
         """How the day judged on is named in messages: the call deadline, or today's date
         when no deadline is known (and how to give one)."""
-        if self.proposal.call_deadline is not None:
-            return f"the call deadline ({self.judged_on})"
+        if self.terms.deadline_known:
+            return self.terms.when
         return (
             f"today ({self.judged_on}; the call deadline is unknown: give deadlines: call "
             "in the request or consortium file)"
         )
 
+    @cached_property
+    def wanted_label(self) -> Wanted | None:
+        """The coordinator label the call or request asks for (``predicates.wanted_label``)."""
+        request = self.proposal.request
+        reference = request.reference if request else ""
+        return wanted_label(self.proposal.rules, self.seeking, reference)
+
     @property
     def coordinators(self) -> list[Member]:
         return [m for m in self.members if m.is_coordinator]
 
-    @cached_property
+    @property
     def scope(self) -> Scope:
-        """What the call's country sets are resolved for: its period, pillar, work
-        programme, and the day judged on."""
-        call = self.proposal.call
-        return Scope(self.judged_on, call.period, call.pillar, call.work_programme)
+        return self.terms.scope
 
-    @cached_property
+    @property
     def allowed(self) -> frozenset[str] | None:
-        """The countries the call admits, or None when it names none."""
-        sets = self.proposal.rules.eligible_countries
-        return expand(sets, self.scope) if sets else None
+        return self.terms.allowed
 
     @property
     def admits_others(self) -> bool:
-        """Whether members from other countries may join beyond the minimum conditions."""
-        return self.proposal.rules.third_countries == "allowed"
+        return self.terms.admits_others
 
     @cached_property
     def counted(self) -> list[Member]:
-        """The members that count toward the minimum conditions: all, except members from
-        other countries where the call admits them beyond the minimum (Horizon Europe,
-        Interreg Europe), which never count (docs/sources.md)."""
-        if self.allowed is None or not self.admits_others:
-            return self.members
-        return [m for m in self.members if m.cluster.country in self.allowed]
+        """The members that count toward the minimum conditions (``predicates.counts``)."""
+        return [m for m in self.members if counts(m.cluster, self.terms)]
 
     def at_member(self, member: Member, message: str, severity: Severity | None = None) -> Hit:
         return Hit(message, member.line, severity)
@@ -122,19 +132,44 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Hit]]
+Unfixable = Callable[[Context], "str | None"]
+
+
+class RuleModule(Protocol):
+    """What a rule module declares: its id, default severity, check, what an added
+    member can do for it (``unfixable``: why no addition fixes its errors, or None where
+    one can; asked only when it reports an error). Its passing and failing examples are
+    data, ``examples/<id>.yaml``, run by one test over the registry."""
+
+    @property
+    def ID(self) -> str: ...
+
+    @property
+    def SEVERITY(self) -> Severity: ...
+
+    def check(self, ctx: Context, /) -> Iterable[Hit]: ...
+
+    def unfixable(self, ctx: Context, /) -> str | None: ...
+
+
+def fixed_by_adding(ctx: Context) -> str | None:
+    """``unfixable`` of a rule whose errors an added member can fix (or that has none)."""
+    return None
 
 
 class Rule(NamedTuple):
-    """A registered rule: its id, default severity and check; its docs are the check's
-    docstring (first line: what it checks; then why, its source, and examples)."""
+    """A registered rule: its id, default severity, check and what additions do for it;
+    its docs are the check's docstring (first line: what it checks; then why and its
+    source)."""
 
     id: str
     severity: Severity
     check: Check
+    unfixable: Unfixable = fixed_by_adding
 
     @classmethod
-    def of(cls, module: ModuleType) -> Rule:
-        return cls(module.ID, module.SEVERITY, module.check)
+    def of(cls, module: RuleModule) -> Rule:
+        return cls(module.ID, module.SEVERITY, module.check, module.unfixable)
 
     @property
     def description(self) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity
 from consortium.rules.deadline_rules import passed
 
 ID = "call-deadline"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: the call is closed."""
+    return "the call is closed"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -16,6 +21,5 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Compared in UTC: 17:00 Brussels is 16:00 UTC in winter and 15:00 UTC in summer.
     Source: Funding & Tenders portal ("17:00 Brussels time").
-    Passes: --now 2021-02-02T16:00:00Z. Fails: --now 2021-02-02T16:00:01Z.
     """
     yield from passed(ctx, "call", "the call is closed; find a later call")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "call-rules"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -20,7 +21,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     ``calls/<id>.yaml`` with ``rules_verified: true`` once read in the call document.
     Source: the Euroclusters call's conditions were not found (docs/sources.md,
     "Euroclusters").
-    Passes: COS-CLUSTER-2020-3-03. Fails: SMP-COSME-2024-CLUSTER-01 (a warning).
     """
     call = ctx.proposal.call
     if not call.rules_verified:

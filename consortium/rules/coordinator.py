@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "coordinator"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member fixes a missing coordinator, not a wrong or second one."""
+    return "the coordinator must change" if ctx.coordinators else None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """coordinator: exactly one member with role coordinator.
 
     Source: Funding & Tenders portal (only the coordinator submits); docs/sources.md.
-    Passes: one member with role: coordinator. Fails: none, or two.
     """
     found = ctx.coordinators
     if not found:

@@ -4,32 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.fit import GENERIC_EXPERIENCE
-from consortium.rules.base import Context, Hit, describe
+from consortium.predicates import has_experience, programmes_sought
+from consortium.rules.base import Context, Hit, Severity, describe, fixed_by_adding
 
 ID = "coordinator-experience"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """coordinator-experience: the coordinator has EU-project experience (a warning).
 
     Where the request names programmes (``seeking.experience: [COSME]``), experience in
-    one of them is expected.
+    one of them is expected; a programme period written after the name counts as the
+    programme (``COSME 2014-2020`` is COSME experience).
     Source: seed RDFR20201119001 ("experienced in European projects, ideally COSME").
-    Passes: a COSME coordinator in 2019, COSME sought. Fails: no experience entries.
     """
     sought = ctx.seeking.experience if ctx.seeking else []
-    programmes = {s.casefold() for s in sought} - GENERIC_EXPERIENCE
+    programmes = programmes_sought(ctx.seeking)
     for member in ctx.coordinators[:1]:
-        done = {e.programme.casefold() for e in member.cluster.experience}
-        if not done:
+        if not member.cluster.experience:
             yield ctx.at_member(
                 member,
                 f"{describe(member)} lists no EU project experience: add it to its profile or "
                 "choose an experienced coordinator",
             )
-        elif programmes and not programmes & done:
+        elif not has_experience(member.cluster, programmes):
             yield ctx.at_member(
                 member,
                 f"{describe(member)} has no {' or '.join(sorted(sought))} experience, which the "

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.labels import at_least, lapses_before
-from consortium.rules.base import Context, Hit, describe
-from consortium.rules.labels import wanted_label
+from consortium.labels import lapses_before
+from consortium.predicates import label_good_enough
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "coordinator-label"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member is no coordinator's label: the coordinator's must change."""
+    if ctx.coordinators:
+        return "the coordinator's label must be renewed or the coordinator changed"
+    return None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -18,19 +25,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     An error where the label is required (call rules ``coordinator_label: {required: ...}``
     or the request's ``label_required: true``), a warning where it is only preferred.
     Source: seed RDFR20201119001 ("a Gold label is a plus": preferred); ESCA label levels.
-    Passes: Gold coordinator valid until 2022-06-30, Gold preferred, deadline 2021-02-02.
-    Fails: Silver coordinator, Gold preferred (a warning), or Gold required (an error).
     """
-    wanted = wanted_label(ctx)
+    wanted = ctx.wanted_label
     if wanted is None:
         return
     for member in ctx.coordinators[:1]:
         label = member.cluster.label
-        if label and lapses_before(label, ctx.judged_on):
-            label = None
-        if not at_least(label, wanted.level):
-            held: str = member.cluster.label.level if member.cluster.label else "no label"
-            if member.cluster.label and label is None:
+        if not label_good_enough(label, wanted.level, ctx.judged_on):
+            held: str = label.level if label else "no label"
+            if label and lapses_before(label, ctx.judged_on):
                 held = f"a {held} label that lapses before {ctx.judged_when}"
             yield ctx.at_member(
                 member,

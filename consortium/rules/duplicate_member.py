@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "duplicate-member"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: remove the duplicate."""
+    return "remove the duplicate"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -15,7 +20,6 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     A duplicate inflates the partner and country counts.
     Source: docs/formats.md (rule ids); COS-CLUSTER-2018-03-02 counts legal entities.
-    Passes: two different clusters. Fails: the same cluster id twice.
     """
     first_line: dict[str, int] = {}
     for member in ctx.members:

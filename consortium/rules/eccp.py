@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "eccp"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: list the member on the ECCP."""
+    return "list the member on the ECCP"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -18,8 +23,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     registered" on the ECCP: ``eccp: requested`` passes, with a warning to complete the
     registration; ``eccp: false`` (or missing) is an error.
     Source: COS-CLUSTER-2018-03-02 (docs/sources.md, "COS-CLUSTER-2018-03-02").
-    Passes: eccp: true. Fails: eccp: false (or missing) with eccp_required; eccp:
-    requested warns.
     """
     if not ctx.proposal.rules.eccp_required:
         return

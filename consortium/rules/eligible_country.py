@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.eligibility import member_states, misnamed_set, missing_work_programme
+from consortium.eligibility import misnamed_set, missing_work_programme
 from consortium.links import Member
-from consortium.rules.base import Context, Hit, describe
+from consortium.predicates import is_member_state
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "eligible-country"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member fixes too few members from Member States, not an ineligible one."""
+    allowed = ctx.allowed
+    outsiders = allowed is not None and any(m.cluster.country not in allowed for m in ctx.members)
+    if outsiders and not ctx.admits_others:
+        return "replace the member from an ineligible country"
+    return None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -26,8 +36,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     but ``not-counted``.
     Source: COS-CLUSTER-2020-3-03 (EU Member States and COSME Art. 6 countries); Horizon
     Europe General Annexes B (one member in a Member State); Interreg Europe (two).
-    Passes: FR, ES, UA, RE for a COSME call; GB for COS-CLUSTER-2020-3-03.
-    Fails: GB for a 2021-2027 call limited to EU27; US for a COSME call.
     """
     allowed, rules = ctx.allowed, ctx.proposal.rules
     misnamed = misnamed_set(rules.eligible_countries or [], ctx.scope.period)
@@ -45,8 +53,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                     "check the call's country rules",
                 )
     if rules.min_eu_members:
-        states = member_states(ctx.scope)
-        count = sum(m.cluster.country in states for m in ctx.counted)
+        count = sum(is_member_state(m.cluster, ctx.terms) for m in ctx.counted)
         if count < rules.min_eu_members:
             yield ctx.at_key(
                 f"{count} member(s) from EU Member States, the call needs {rules.min_eu_members}",

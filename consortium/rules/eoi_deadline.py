@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 from consortium.rules.deadline_rules import passed
 
 ID = "eoi-deadline"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -16,6 +17,5 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     A passed EOI deadline closes the door to newcomers, not the consortium's submission.
     Source: docs/formats.md; EEN profiles ("Expression of interest deadline").
-    Passes: EOI 2020-12-20, now 2020-11-27. Fails: now 2020-12-21.
     """
     yield from passed(ctx, "eoi", "newcomers can no longer join")

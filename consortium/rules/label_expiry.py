@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.labels import lapses_before
-from consortium.rules.base import Context, Hit, describe
-from consortium.rules.labels import wanted_label
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "label-expiry"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member is no coordinator's label: the coordinator's must change."""
+    if ctx.coordinators:
+        return "the coordinator's label must be renewed or the coordinator changed"
+    return None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -19,9 +25,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     Source: docs/sources.md, "Cluster management labels" (Bronze and Silver valid two
     years on first award, renewable up to a year after expiry; a lapsing label does not
     count).
-    Passes: valid_until 2022-06-30, deadline 2021-02-02. Fails: valid_until 2021-01-15.
     """
-    wanted = wanted_label(ctx)
+    wanted = ctx.wanted_label
     severity = wanted.severity if wanted else "warning"
     for member in ctx.coordinators[:1]:
         label = member.cluster.label

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity
 
 ID = "max-partners"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: remove members."""
+    return "remove members"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """max-partners: at most ``max_partners`` members.
 
     Source: the call's own text, when it sets one (no preset does; a repo may in rules:).
-    Passes: 5 members, maximum 6. Fails: 7 members, maximum 6.
     """
     limit = ctx.proposal.rules.max_partners
     count = len(ctx.members)

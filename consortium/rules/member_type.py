@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 
 ID = "member-type"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: replace the member of the wrong type."""
+    return "replace the member of the wrong type"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """member-type: every member's ``type`` among the call's ``member_types``.
 
     Source: COS-CLUSTER-2018-03-02 (every member a cluster or business-network organisation).
-    Passes: type cluster, allowed [cluster, business-network]. Fails: type other.
     """
     allowed = ctx.proposal.rules.member_types
     if not allowed:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.countries import state_of
-from consortium.rules.base import Context, Hit
+from consortium.predicates import countries_of
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "min-countries"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -18,10 +19,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     (docs/sources.md, "Regions with codes of their own").
     Source: COS-CLUSTER-2018-03-02 (3 different EU/COSME countries); Horizon Europe
     General Annexes B; Interreg Europe FAQ 13.
-    Passes: FR, ES, PT, minimum 3. Fails: FR, FR, ES, minimum 3; FR, RE, ES, minimum 3.
     """
     wanted = ctx.proposal.rules.min_countries
-    found = sorted({state_of(m.cluster.country) for m in ctx.counted})
+    found = sorted(countries_of(m.cluster.country for m in ctx.counted))
     if wanted is not None and len(found) < wanted:
         listed = ", ".join(found) or "none"
         yield ctx.at_key(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "min-partners"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -17,7 +18,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     minimum conditions (``third_countries: allowed``), do not count.
     Source: COS-CLUSTER-2018-03-02 (at least 3 legal entities); Horizon Europe General
     Annexes B (3 independent legal entities); Interreg Europe (partners from 3 countries).
-    Passes: 5 members, minimum 3. Fails: 2 members, minimum 3.
     """
     wanted = ctx.proposal.rules.min_partners
     count = len(ctx.counted)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe, fixed_by_adding
 from consortium.rules.eligible_country import work_programme_hint
 
 ID = "not-counted"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -20,7 +21,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     ``min_partners``, ``min_countries`` or ``min_eu_members``. COSME calls admit none
     (``eligible-country`` then reports them as errors).
     Source: Horizon Europe General Annexes B; Interreg Europe programme manual (docs/sources.md).
-    Passes: FR, DE, NO for HORIZON-GENERIC. Fails: US for HORIZON-GENERIC (a warning).
     """
     if ctx.allowed is None or not ctx.admits_others:
         return

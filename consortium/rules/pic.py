@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe, fixed_by_adding
 
 ID = "pic"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 PIC = re.compile(r"^\d{9}$")
 
@@ -17,7 +18,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     """pic: every member has a 9-digit Participant Identification Code (a warning).
 
     Source: Funding & Tenders portal (a partner without a PIC cannot be added).
-    Passes: pic: "999999999". Fails: no pic, or pic: "12345".
     """
     for member in ctx.members:
         pic = member.cluster.pic

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.predicates import counts_region
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "region"
-SEVERITY = "error"
-
-COUNTED = ("less-developed", "transition")
+SEVERITY: Severity = "error"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -17,14 +17,11 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Source: COS-CLUSTER-2018-03-02 (at least one member in a region classed "less
     developed" or "in transition"); categories per Commission Decision 2014/99/EU.
-    Passes: a member with region.category less-developed. Fails: all more-developed.
     """
     wanted = ctx.proposal.rules.min_less_developed_or_transition
     if not wanted:
         return
-    count = sum(
-        bool(m.cluster.region and m.cluster.region.category in COUNTED) for m in ctx.members
-    )
+    count = sum(counts_region(m.cluster) for m in ctx.members)
     if count < wanted:
         unknown = [
             m.cluster_id

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity
 from consortium.text import did_you_mean, shorten
 
 ID = "request-call"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """No added member fixes this: answer a request for this call."""
+    return "answer a request for this call"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -19,8 +24,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     with the closest known id (a typo in the request file).
     Source: EEN Partnering Profile Quality Guidelines (an R&D request states the call's
     title and identifier; docs/sources.md).
-    Passes: request for COS-CLUSTER-2020-3-03, consortium for COS-CLUSTER-2020-3-03.
-    Fails: request for COS-CLUSINT-2020-3-01, consortium for COS-CLUSTER-2020-3-03.
     """
     request, call = ctx.proposal.request, ctx.proposal.call
     if request is None or request.call_id is None:

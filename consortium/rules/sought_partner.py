@@ -7,11 +7,19 @@ from collections.abc import Iterator
 from consortium.fit import Fit, fit
 from consortium.links import Member
 from consortium.models import Seeking
-from consortium.rules.base import Context, Hit, describe
+from consortium.rules.base import Context, Hit, Severity, describe
 from consortium.text import joined
 
 ID = "sought-partner"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
+
+
+def unfixable(ctx: Context) -> str | None:
+    """An added member can be the partner sought, but not replace the coordinator sought."""
+    seeking = ctx.seeking
+    if seeking is not None and seeking.role == "coordinator" and ctx.coordinators:
+        return "the coordinator must change to the partner sought"
+    return None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -23,7 +31,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     does, the message names what nobody offers and what the closest member lacks.
     Source: the request file's ``seeking:`` (seed RDFR20201119001: an energy, digital or
     construction cluster to coordinate).
-    Passes: a coordinating cluster with sectors [energy]. Fails: no coordinator at all.
     """
     seeking = ctx.seeking
     request = ctx.proposal.request

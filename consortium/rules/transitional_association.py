@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.eligibility import admitted_only_in_transition
-from consortium.rules.base import Context, Hit
+from consortium.rules.base import Context, Hit, Severity, fixed_by_adding
 
 ID = "transitional-association"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -20,8 +21,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     signed. They count toward the minimum conditions, with this warning.
     Source: Horizon Europe General Annexes (transitional arrangement); docs/sources.md,
     "Horizon Europe associations".
-    Passes: FR, DE, NO for HORIZON-GENERIC. Fails: JP in a Pillar II call of work
-    programme 2026 (a warning).
     """
     entries = ctx.proposal.rules.eligible_countries or []
     for member in ctx.counted:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consortium.rules.base import Context, Hit, describe
+from consortium.links import Member
+from consortium.rules.base import Context, Hit, Severity, describe, fixed_by_adding
 from consortium.text import agreeing
 
 ID = "unconfirmed-member"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
+unfixable = fixed_by_adding
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -16,15 +18,16 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     Source: docs/sources.md (minimum conditions must still hold if a partner drops out);
     seed RDFR20201119001 (Portuguese and Austrian clusters "have shown interest").
-    Passes: status confirmed. Fails: status interested or invited.
     """
     pending = [m for m in ctx.members if m.spec.status != "confirmed"]
     if not pending:
         return
-    countries = list(dict.fromkeys(m.cluster.country for m in pending))
-    condition = f"complete only if {agreeing(countries, 'confirm')}"
+    said = f"complete {once_confirmed(pending)}"
     for member in pending:
-        yield ctx.at_member(
-            member,
-            f"{describe(member)} is only {member.spec.status}: {condition}",
-        )
+        yield ctx.at_member(member, f"{describe(member)} is only {member.spec.status}: {said}")
+
+
+def once_confirmed(pending: list[Member]) -> str:
+    """'once PT and AT confirm': the condition the verdict and this rule both state."""
+    countries = list(dict.fromkeys(m.cluster.country for m in pending))
+    return f"once {agreeing(countries, 'confirm')}"
