@@ -35,7 +35,8 @@ def scalar(value: object, flow: bool = False) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    plain = _PLAIN.match(text) and text.lower() not in _WORDS and not text.endswith(" ")
+    # fullmatch: the pattern's `$` also matches before a final "\n", which would go out plain
+    plain = _PLAIN.fullmatch(text) and text.lower() not in _WORDS and not text.endswith(" ")
     if plain and not (flow and "," in text):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
@@ -56,6 +57,7 @@ def literal(text: str, indent: str) -> str:
     lines = text.split("\n")
     if (
         _UNPRINTABLE.search(text)
+        or text.endswith("\n")  # `|-` strips the final line breaks: "\n" would read back ""
         or lines[0][:1] in (" ", "\t")
         or any(line != line.rstrip() for line in lines)
     ):

@@ -36,3 +36,11 @@ def test_any_text_reads_back_in_block_and_flow(text):
     assert yaml.safe_load(flow_mapping({"k": text})) == {"k": text}
     lines = block_mapping({"k": [text], "summary": text}, blocks=frozenset({"summary"}))
     assert yaml.safe_load("\n".join(lines)) == {"k": [text], "summary": text}
+
+
+@pytest.mark.parametrize("text", ["\n", "a\n", "x\n\n", "\n\na"])
+def test_final_line_breaks_read_back(text):
+    """`|-` strips final line breaks and the plain pattern's `$` matched before one: both
+    wrote "a\\n" so that it read back "a" (found by the property test above)."""
+    data = {"summary": text, "k": text}
+    assert yaml.safe_load("\n".join(block_mapping(data, blocks=frozenset({"summary"})))) == data
