@@ -32,6 +32,7 @@ COMMANDS = {
     "import": "importing:import_profiles",
     "match": "matching:match",
     "suggest": "matching:suggest",
+    "report": "report:report",
 }
 
 

@@ -23,6 +23,8 @@ from consortium.report.formats import CHECK
 from consortium.text import path_text
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from consortium.checks import Report, Unchecked
     from consortium.rules import Rule
 
@@ -72,7 +74,8 @@ def check(
         _append_summary(report)
     if output != "text":
         sys.stderr.write(f"{path_text(path)}: {_said(report)}\n")
-        render(CHECK, output, report, report.exit_code)
+        page = _page(report, clusters, requests, calls, instant) if output == "html" else None
+        render(CHECK, output, page or report, report.exit_code)
     hint = _suggest_hint(report, clusters or path.parent / "clusters")
     write = CHECK.writer("text")
     problem = emit(lambda out: write(report, out))
@@ -81,6 +84,20 @@ def check(
     if hint:
         sys.stderr.write(f"{hint}\n")
     raise typer.Exit(report.exit_code)
+
+
+def _page(
+    report: "Report | Unchecked",
+    clusters: Path | None,
+    requests: Path | None,
+    calls: Path | None,
+    instant: "datetime",
+) -> object:
+    """The report page (`consortium report`'s) for ``--format html``."""
+    from consortium.cli.report import page_for
+    from consortium.proposal import Folders
+
+    return page_for(report, Folders(clusters, requests, calls), instant)
 
 
 def _suggest_hint(report: "Report | Unchecked", clusters: Path) -> str | None:

@@ -58,6 +58,7 @@ CHECK = Formats(
     markdown="check_machine:write_markdown",
     junit="check_machine:write_junit",
     sarif="check_sarif:write_sarif",
+    html="html.page:write_html",
 )
 REQUEST_LIST = Formats(
     text="requests:write_table",
