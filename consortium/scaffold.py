@@ -44,6 +44,16 @@ jobs:
       - uses: {ACTION}
         with:
           file: consortium.yaml
+      # The report for the partners (one HTML page), kept with the run as an artifact,
+      # whatever the verdict: download it from the run's page and mail it.
+      - name: consortium report
+        if: ${{{{ !cancelled() }}}}
+        run: consortium report consortium.yaml -o consortium-report.html --force
+      - uses: actions/upload-artifact@v4
+        if: ${{{{ !cancelled() }}}}
+        with:
+          name: consortium-report
+          path: consortium-report.html
       # Weekly (even when the check above fails): ask the Funding & Tenders Portal again
       # for each call file `consortium calls fetch` wrote; a moved deadline fails the job
       # with an annotation on the call file's line.

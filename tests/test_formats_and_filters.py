@@ -89,7 +89,7 @@ def test_csv_on_every_list(cli, view):
         ("requests list", "text (or table), json, csv or markdown"),
         ("match", "text (or table), json, csv or markdown"),
         ("rules ID", "text (or table), json or markdown"),
-        ("check", "auto, text (or table), json, github, markdown, junit or sarif"),
+        ("check", "auto, text (or table), json, github, markdown, junit, sarif or html"),
         ("suggest", "text (or table), json or markdown"),
     ],
 )

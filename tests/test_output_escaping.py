@@ -217,6 +217,14 @@ def check_github(out: str) -> None:
         assert "##[" not in line, line
 
 
+def check_html(out: str) -> None:
+    """Valid, self-contained, and no markup from a value: the page's own one h1, no image."""
+    from tests.html_page import assert_valid_page, local
+
+    names = [local(e.tag) for e in assert_valid_page(out).iter()]
+    assert names.count("h1") == 1 and "img" not in names and "a" not in names
+
+
 def check_text(out: str) -> None:
     """Visible text: the general check on every output holds it."""
 
@@ -228,6 +236,7 @@ CHECKS: dict[str, Callable[[str], None]] = {
     "sarif": check_sarif,
     "junit": check_junit,
     "github": check_github,
+    "html": check_html,
     "text": check_text,
     "table": check_text,
 }

@@ -74,6 +74,10 @@ def test_wheel_holds_the_package_entry_point_and_version(dist):
     assert "consortium/data/requests/RDFR20201119001.yaml" in names
     assert f"Version: {consortium.__version__}\n" in metadata
     assert "Requires-Dist: icalendar" in metadata
+    # the report page's template and styles travel as package data (issue 21)
+    assert "consortium/report/html/templates/report.html.j2" in names
+    assert "consortium/report/html/templates/report.css" in names
+    assert "Requires-Dist: jinja2" in metadata
     assert "consortium = consortium.cli:main" in entry
 
 
@@ -108,3 +112,10 @@ def test_installed_wheel_runs(dist, tmp_path):
         timeout=60,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    page = subprocess.run(
+        [*run, "report", str(complete), "-o", "-", "--today", "2020-11-20"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert page.returncode == 0 and page.stdout.startswith("<!DOCTYPE html>"), page.stderr

@@ -43,6 +43,7 @@ COMMANDS: Final[dict[str, str]] = {
     "import": "importing:import_profiles",
     "match": "matching:match",
     "suggest": "matching:suggest",
+    "report": "report:report",
 }
 
 Command = Callable[..., None]

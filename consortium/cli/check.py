@@ -23,7 +23,10 @@ from consortium.report.formats import CHECK
 from consortium.text import path_text
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from consortium.checks import Checked, Report
+    from consortium.report.html.view import ReportPage
     from consortium.rules import Rule
 
 RuleIds = Annotated[
@@ -73,6 +76,10 @@ def check(
         _append_summary(report)
     if output != "text":
         sys.stderr.write(f"{path_text(path)}: {_said(report)}\n")
+        if output == "html":
+            render(
+                CHECK, output, _page(report, clusters, requests, calls, instant), report.exit_code
+            )
         render(CHECK, output, report, report.exit_code)
     if isinstance(report, Unchecked):
         raise typer.Exit(report.exit_code)  # the text report is those lines
@@ -84,6 +91,20 @@ def check(
     if hint:
         sys.stderr.write(f"{hint}\n")
     raise typer.Exit(report.exit_code)
+
+
+def _page(
+    report: "Checked",
+    clusters: Path | None,
+    requests: Path | None,
+    calls: Path | None,
+    instant: "datetime",
+) -> "ReportPage":
+    """The report page (`consortium report`'s) for ``--format html``."""
+    from consortium.cli.report import page_for
+    from consortium.proposal import Folders
+
+    return page_for(report, Folders(clusters, requests, calls), instant)
 
 
 def _suggest_hint(report: "Report", clusters: Path) -> str | None:

@@ -56,6 +56,13 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("Ways to complete the consortium", "consortium suggest"),
         ("Add the first one as invited members", "consortium suggest --apply 1"),
     ],
+    "report": [
+        ("The page for the partners", "consortium report -o report.html"),
+        (
+            "Another consortium, as of a day, to stdout",
+            "consortium report c.yaml --today 2020-11-20 -o -",
+        ),
+    ],
     "requests": [
         ("Open requests, soonest deadline first", "consortium requests list"),
         ("One request in full", "consortium requests show RDFR20201119001"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 if TYPE_CHECKING:
     from consortium.checks import Report, Unchecked
     from consortium.portal.listing import RefreshReport, TopicList
+    from consortium.report.html.view import ReportPage
     from consortium.validation import Validation
     from consortium.views import (
         CallList,
@@ -73,13 +74,15 @@ class Formats(Generic[View]):
         return writer
 
 
-CHECK: Formats[Report | Unchecked] = Formats(
+# html takes the page `consortium report` writes (built from the same report).
+CHECK: Formats[Report | Unchecked | ReportPage] = Formats(
     text="check_text:write_text",
     json="check_machine:write_json",
     github="check_machine:write_github",
     markdown="check_machine:write_markdown",
     junit="check_machine:write_junit",
     sarif="check_sarif:write_sarif",
+    html="html.page:write_html",
 )
 REQUEST_LIST: Formats[RequestList] = Formats(
     text="requests:write_table",
