@@ -78,6 +78,14 @@ def block_pattern() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{spaced})\s*[:\uff1a]?\s*$", re.IGNORECASE)
 
 
+@cache
+def block_initials() -> frozenset[str]:
+    """The first letters of every heading: a stripped line starting otherwise is none, and
+    needs no regular expression (a profile of half a million short lines reads in one pass
+    of cheap tests)."""
+    return frozenset(v[0] for vs in BLOCK.values() for v in vs)
+
+
 def field_of(match: re.Match[str]) -> str:
     """The field a label match names (the group that matched, without its number)."""
     for name, value in match.groupdict().items():

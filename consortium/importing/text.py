@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from consortium.importing.fields import Fields
-from consortium.importing.labels import block_pattern, field_of, inline_pattern
+from consortium.importing.labels import block_initials, block_pattern, field_of, inline_pattern
 
 # Headings whose text runs over paragraphs, and the labelled fields each may contain.
 MULTI = {"summary": frozenset[str](), "description": frozenset[str](),
@@ -53,11 +53,11 @@ def parse_text(text: str) -> Fields:
 
 
 def _read_line(state: _State, line: str) -> None:
-    if heading := block_pattern().match(line):
+    if line[:1].lower() in block_initials() and (heading := block_pattern().match(line)):
         state.end_paragraph()
         state.end_block()
         state.block, state.inline, state.labelled = field_of(heading), None, True
-    elif labelled := inline_pattern().match(line):
+    elif (":" in line or "\uff1a" in line) and (labelled := inline_pattern().match(line)):
         _read_label(state, field_of(labelled), labelled.group("value"), line)
     elif not line:
         state.end_paragraph()
