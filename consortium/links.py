@@ -126,11 +126,12 @@ def _some(known: list[str]) -> str:
 def members_of(
     source: Loaded[ConsortiumFile], folder: Path, root: Root
 ) -> tuple[list[Member], list[Problem]]:
-    doc = source.doc
-    assert doc is not None  # a proposal's file is loaded with its document
     """Each member's cluster: the file of clusters/ named by its id first; on a miss, the
     profile whose ``id:`` says so. Ids are looked up among the files, never joined onto
     the folder's path, so no id can name a file elsewhere."""
+    doc = source.doc
+    if doc is None:
+        raise ValueError(f"{source.path}: a proposal's file is loaded with its document")
     members: list[Member] = []
     problems: list[Problem] = []
     files = _by_stem(folder)

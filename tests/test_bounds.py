@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.conftest import EXAMPLE
 
 CLUSTER = (EXAMPLE / "clusters" / "at-upper-austria-energy.yaml").read_text(encoding="utf-8")
@@ -23,6 +25,7 @@ def _proposal(tmp_path, cluster_ids, member_ids):
     return path
 
 
+@pytest.mark.slow
 def test_did_you_mean_over_3000_clusters_and_40_unknown_ids_is_quick(cli, tmp_path):
     # Ids difflib finds hardest: near-anagrams of one another, 61-64 characters long
     # (100 s for 40 x 3,000 before the candidates were chosen and capped).
@@ -38,6 +41,7 @@ def test_did_you_mean_over_3000_clusters_and_40_unknown_ids_is_quick(cli, tmp_pa
     assert took < 5, f"{took:.1f} s"
 
 
+@pytest.mark.slow
 def test_long_unknown_ids_get_no_hint_and_cost_nothing(cli, tmp_path):
     known = [("ab" * 90) + f"-{i}" for i in range(3000)]
     wanted = [("ba" * 90) + f"-x{i}" for i in range(40)]
@@ -50,6 +54,7 @@ def test_long_unknown_ids_get_no_hint_and_cost_nothing(cli, tmp_path):
     assert took < 5, f"{took:.1f} s"
 
 
+@pytest.mark.slow
 def test_a_typo_among_3000_clusters_still_finds_its_cluster(cli, tmp_path):
     known = [f"cluster-{i:04d}-energy" for i in range(3000)] + ["pt-norte-energy"]
     path = _proposal(tmp_path, known, ["pt-norte-enrgy", "zz-unheard-of"])

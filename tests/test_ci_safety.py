@@ -421,6 +421,7 @@ HOSTILE = st.lists(
 FILE_NAME = HOSTILE.map(lambda t: t.replace("/", "_").replace("\x00", "_")[:60])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

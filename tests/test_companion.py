@@ -105,6 +105,7 @@ def _try_repo(repo: Path, hook: str, home: Path, hooks: Path) -> subprocess.Comp
     return result
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 def test_precommit_hooks_pass_and_fail(tmp_path, precommit_home, hooks_repo):
     good = _proposal(tmp_path / "good", EXAMPLE / "consortium-complete.yaml")

@@ -123,3 +123,6 @@ _OLD_CALL_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-20\d\d(?:-[A-Z0-9]+)
 def test_the_call_id_scanner_finds_what_the_old_pattern_found(text):
     old = [(m.start(), m.group(0)) for m in _OLD_CALL_ID.finditer(text)]
     assert list(call_ids(text)) == old
+
+
+pytestmark = pytest.mark.slow  # 1 MiB of adversarial text per extractor

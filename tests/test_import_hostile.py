@@ -100,6 +100,7 @@ def test_slow_drip_is_refused_within_the_timeout(httpserver):
     assert peak < 200 * 1024
 
 
+@pytest.mark.slow
 def test_endless_pages_stop_at_the_page_limit(httpserver):
     """Every page says another follows; 1 000 pages are read, then one line."""
     asked = []
@@ -275,6 +276,7 @@ def _deep_folder(top: Path, depth: int) -> Path:
     return top / "/".join(["dd"] * depth)
 
 
+@pytest.mark.slow
 def test_one_bad_input_never_ends_a_batch(cli, tmp_path, deep_folder):
     good = ITEMS[0]
     folder = tmp_path / "in"

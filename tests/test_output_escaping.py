@@ -347,6 +347,7 @@ def test_ics_keeps_a_literal_backslash_n(cli, project, tmp_path):
     assert all(d.splitlines()[0].endswith("\\x00") for d in descriptions), descriptions
 
 
+@pytest.mark.slow
 def test_a_job_summary_stays_under_github_limit(cli, tmp_path):
     """Three members whose names fill their files: the summary is cut, never refused."""
     root = tmp_path / "big"
@@ -360,6 +361,7 @@ def test_a_job_summary_stays_under_github_limit(cli, tmp_path):
     check_markdown(out)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=8,
     deadline=None,

@@ -119,3 +119,6 @@ def test_installed_wheel_runs(dist, tmp_path):
         timeout=60,
     )
     assert page.returncode == 0 and page.stdout.startswith("<!DOCTYPE html>"), page.stderr
+
+
+pytestmark = pytest.mark.slow  # builds a wheel and an sdist and installs them

@@ -435,3 +435,6 @@ def test_check(workspace, target, data):
         assert "COMPLETE" in result.stdout  # the verdict: COMPLETE or INCOMPLETE
     else:
         assert result.stderr and all(LOCATED.match(x) for x in result.stderr.splitlines())
+
+
+pytestmark = pytest.mark.slow  # hypothesis over every command and file kind

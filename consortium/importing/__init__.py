@@ -1,4 +1,4 @@
-"""Turn partner-search profiles as people receive them into request files (issue 11).
+"""Turn partner-search profiles as people receive them into request files.
 
 Two sources: EEN profile texts (pages, e-mails and PDFs turned to text) and the EEN Partner
 Web Service's JSON. Both become the same ``Fields`` (label → raw text), from which

@@ -58,7 +58,8 @@ class Situation(NamedTuple):
 def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situation:
     """The situation of a partner-search request: its seeking, its call, its consortium."""
     request = item.request
-    assert request.seeking is not None
+    if request.seeking is None:
+        raise ValueError(f"request {request.reference} seeks no partner: nothing to match")
     call = calls.get(request.call_id or "")
     deadline = item.deadline("call")
     on = judged_day(deadline.at if deadline else None, now)

@@ -32,7 +32,8 @@ def against_consortium(item: Listing, proposal: Proposal, now: datetime) -> Stan
     """What request ``item`` seeks, judged for the consortium ``proposal`` on ``now``."""
     ctx = Context(proposal, now)
     seeking = item.request.seeking
-    assert seeking is not None  # `match` refuses a request that seeks nobody
+    if seeking is None:  # `match` refuses such a request before it gets here
+        raise ValueError(f"request {item.request.reference} seeks no partner: nothing to match")
     notes: list[str] = []
     on = ctx.judged_on
     found = [m.cluster_id for m in ctx.members if fit(m.cluster, seeking, on, m.spec.role).fits]

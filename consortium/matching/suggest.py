@@ -75,9 +75,9 @@ def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = S
     for size in range(max(needs.lower_bound, 1), MAX_ADDITIONS + 1):
         if unreachable:
             break
-        combos = [c for c in _sets(groups, size, stopped) if _meets(c, needs, ctx)]
+        met = [(c, r) for c in _sets(groups, size, stopped) if (r := _meets(c, needs, ctx))]
         ranked = sorted(
-            (_concrete(c, groups, needs) for c in combos),
+            (_concrete(c, groups, roles) for c, roles in met),
             key=lambda adds: (-sum(a.candidate.score for a in adds), _ids(adds)),
         )
         found = list(_verified_first(report, ranked, tolerated, limit, stopped))
@@ -173,17 +173,18 @@ def _combinations(groups: dict[Key, list[Candidate]], size: int) -> Iterator[tup
             yield combo
 
 
-def _meets(combo: tuple[Key, ...], needs: Needs, ctx: Context) -> bool:
+def _meets(combo: tuple[Key, ...], needs: Needs, ctx: Context) -> list[str] | None:
+    """The roles of the combination's members when it meets the needs, else None."""
     limit = ctx.proposal.rules.max_partners
     if limit is not None and len(ctx.members) + len(combo) > limit:
-        return False
+        return None
     if len({k.country for k in combo if k.country}) < needs.countries:
-        return False
+        return None
     if sum(k.region for k in combo) < needs.regions or sum(k.eu for k in combo) < needs.eu_members:
-        return False
+        return None
     if len(combo) < needs.partners:
-        return False
-    return _roles(combo, needs) is not None
+        return None
+    return _roles(combo, needs)
 
 
 def _roles(combo: tuple[Key, ...], needs: Needs) -> list[str] | None:
@@ -205,11 +206,9 @@ def _roles(combo: tuple[Key, ...], needs: Needs) -> list[str] | None:
 
 
 def _concrete(
-    combo: tuple[Key, ...], groups: dict[Key, list[Candidate]], needs: Needs
+    combo: tuple[Key, ...], groups: dict[Key, list[Candidate]], roles: list[str]
 ) -> list[Addition]:
     """The best-scored clusters for the combination, with their roles."""
-    roles = _roles(combo, needs)
-    assert roles is not None
     taken: dict[Key, int] = defaultdict(int)
     additions = []
     for key, role in zip(combo, roles, strict=True):

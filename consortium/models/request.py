@@ -79,7 +79,7 @@ class Request(Strict):
     keywords: TextList = []
     summary: str | None = None
     # The profile's full text beyond its summary (EEN caps it at 4 000 characters); filled
-    # by `consortium import` (issue 11), optional for files written by hand.
+    # by `consortium import`, optional for files written by hand.
     description: str | None = None
     source: str | None = None
     expires: Day | None = None
