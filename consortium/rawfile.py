@@ -9,9 +9,20 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 # O_NONBLOCK: opening a FIFO must not wait for a writer; reading a file is unaffected.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_upto(handle: BinaryIO, first: int, most: int) -> bytes:
+    """The file's bytes, at most ``most``: ``first`` (its size plus one) read at once, and
+    more only if it grew since (a 1 MiB buffer for every 3 KiB profile cost 0.37 s of CPU
+    per 10 000 files)."""
+    data = handle.read(first)
+    if len(data) < first or len(data) >= most:
+        return data
+    return data + handle.read(most - len(data))
 
 
 def read_bounded(path: Path, limit: int, what: str) -> bytes | str:
@@ -20,12 +31,12 @@ def read_bounded(path: Path, limit: int, what: str) -> bytes | str:
     ('YAML text', 'a profile')."""
     try:
         with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
                 raise IsADirectoryError
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(status.st_mode):
                 return f"is not a regular file (a pipe or a device): not {what}"
-            return handle.read(limit + 1)
+            return _read_upto(handle, min(status.st_size, limit) + 1, limit + 1)
     except IsADirectoryError:
         return "is a directory, not a file: name a file inside it"
     except FileNotFoundError:

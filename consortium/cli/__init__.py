@@ -21,6 +21,7 @@ from consortium.cli import examples, version
 from consortium.cli.output import (
     SIGPIPE_EXIT,
     discard_stdout,
+    leave,
     log_safe_streams,
     prepare_streams,
 )
@@ -110,9 +111,12 @@ def main() -> None:
     (tests/test_loading_gc.py), and full collections rescanning a heap of parsed files cost
     a third of listing 10 000 requests while freeing nothing.
     """
+    # Pydantic looks for plugins among every installed distribution's entry points when it
+    # builds the first model (a scan of site-packages); the tool uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     with gc_paused():
         code = run()
-    sys.exit(code)
+    leave(code)
 
 
 def run(args: list[str] | None = None) -> int:

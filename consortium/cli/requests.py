@@ -38,7 +38,9 @@ class Sort(StrEnum):
     country = "country"
 
 
-def _catalogue(given: Path | None, calls_dir: Path | None, old: Path | None = None):  # type: ignore[no-untyped-def]
+def _catalogue(  # type: ignore[no-untyped-def]
+    given: Path | None, calls_dir: Path | None, old: Path | None = None, rows_only: bool = False
+):
     """Every loadable request in the folder given (by default requests/ of the proposal
     found upward); bad files reported on stderr, the rest kept."""
     from consortium.catalogue import load_catalogue
@@ -46,7 +48,7 @@ def _catalogue(given: Path | None, calls_dir: Path | None, old: Path | None = No
     folder = requests_folder(given, old)
     if not folder.is_dir():
         fail_message(f"no such folder of requests: {path_text(folder)} (give one with --requests)")
-    items, problems = load_catalogue(folder, calls_dir)
+    items, problems = load_catalogue(folder, calls_dir, rows_only)
     report_problems(problems)
     return items, bool(problems)
 
@@ -84,7 +86,7 @@ def list_requests(
 
     instant = resolve_now(today, now)
     countries, kinds_ = filters.country_codes(country), filters.kinds(kind)
-    items, had_problems = _catalogue(requests, calls_dir, old_dir)
+    items, had_problems = _catalogue(requests, calls_dir, old_dir, rows_only=True)
     folder = requests_folder(requests, old_dir)
     chosen = Filter.of(not all_, countries, sector, programme, call, kinds_)
     rows = sort_listings([i for i in items if chosen.keeps(i, instant)], sort.value, instant)

@@ -6,6 +6,7 @@ Each validator raises PydanticCustomError so the user reads our message, not
 
 from __future__ import annotations
 
+import re
 import reprlib
 from collections.abc import Callable
 from datetime import date, datetime
@@ -34,16 +35,29 @@ def _friendly(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return validate
 
 
-def _exactly(*allowed: str) -> Callable[[Any], Any]:
-    """Words as the schema spells them, so editors and `validate` agree: 'Gold' is an
-    error that says to write 'gold' (one strictness for both, see tests/test_truth.py)."""
+# Words as the schema spells them, so editors and `validate` agree: 'Gold' is an error that
+# says to write 'gold' (one strictness for both, see tests/test_truth.py). Pydantic's own
+# Literal check accepts the right words; only when it refuses one is the hint worked out
+# (``lower_case_hint``), so no Python runs for every value that is right.
+LOWER_CASE_ONLY: tuple[frozenset[str], ...] = (
+    frozenset({"bronze", "silver", "gold"}),
+    frozenset({"coordinator", "partner"}),
+    frozenset({"confirmed", "interested", "invited"}),
+    frozenset({"cluster", "business-network", "other"}),
+)
 
-    def check(value: Any) -> Any:
-        if isinstance(value, str) and value not in allowed and value.strip().lower() in allowed:
-            raise ValueError(f"write '{value.strip().lower()}' in lower case, not '{value}'")
-        return value
 
-    return check
+def lower_case_hint(value: Any, expected: str) -> str | None:
+    """ "write 'gold' in lower case, not 'Gold'" for a word of ``LOWER_CASE_ONLY`` written
+    in another case (or with spaces around it); ``expected`` is pydantic's list of the
+    allowed words (``'bronze', 'silver' or 'gold'``)."""
+    if not isinstance(value, str):
+        return None
+    allowed = frozenset(re.findall(r"'([^']*)'", expected))
+    word = value.strip().lower()
+    if allowed not in LOWER_CASE_ONLY or value in allowed or word not in allowed:
+        return None
+    return f"write '{word}' in lower case, not '{value}'"
 
 
 def _exact_country(value: Any) -> Any:
@@ -132,22 +146,10 @@ Moment = Annotated[
     BeforeValidator(_friendly(parse_date_or_datetime)),
     WithJsonSchema(_MOMENT_SCHEMA),
 ]
-LabelLevel = Annotated[
-    Literal["bronze", "silver", "gold"],
-    BeforeValidator(_friendly(_exactly("bronze", "silver", "gold"))),
-]
-Role = Annotated[
-    Literal["coordinator", "partner"],
-    BeforeValidator(_friendly(_exactly("coordinator", "partner"))),
-]
-MemberStatus = Annotated[
-    Literal["confirmed", "interested", "invited"],
-    BeforeValidator(_friendly(_exactly("confirmed", "interested", "invited"))),
-]
-MemberType = Annotated[
-    Literal["cluster", "business-network", "other"],
-    BeforeValidator(_friendly(_exactly("cluster", "business-network", "other"))),
-]
+LabelLevel = Literal["bronze", "silver", "gold"]
+Role = Literal["coordinator", "partner"]
+MemberStatus = Literal["confirmed", "interested", "invited"]
+MemberType = Literal["cluster", "business-network", "other"]
 ReferenceText = Annotated[
     str,
     BeforeValidator(_friendly(_exact_reference)),
