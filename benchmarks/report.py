@@ -99,9 +99,9 @@ def median(runs: int, work: Callable[[], object]) -> float:
 
 
 def measure(path: Path, runs: int) -> None:
-    from consortium.checks import check_file
-    from consortium.deadlines import parse_now
-    from consortium.proposal import Folders
+    from consortium.check.runner import check_file
+    from consortium.facts.deadlines import parse_now
+    from consortium.proposal.resolve import Folders
     from consortium.report.html.page import render
     from consortium.report.html.view import assemble
 

@@ -1,6 +1,6 @@
 """consortium: build and check consortia of cluster organisations for EU funding calls.
 
-The package is a library first (``consortium.loading``, ``consortium.checks``); the
+The package is a library first (``consortium.files.loading``, ``consortium.check.runner``); the
 ``consortium`` command in ``consortium.cli`` is a thin layer over it.
 """
 

@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.checks import check_file, run
-from consortium.deadlines import parse_now
-from consortium.links import Member
+from consortium.check.runner import check_file, run
+from consortium.facts.deadlines import parse_now
 from consortium.matching.suggest import suggest
 from consortium.models import Cluster, MemberSpec
+from consortium.proposal.links import Member
 from tests.conftest import EXAMPLE
 from tests.proposals import build, cluster
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 import typer
 
 from consortium.cli.common import fail_message, say
-from consortium.text import path_text, visible
+from consortium.display.text import path_text, visible
 
 if TYPE_CHECKING:
     from datetime import date
@@ -113,7 +113,7 @@ def _today(given: str | None) -> "date":
     """The day judged: --today, else the clock's (the CLI may read it; the library not)."""
     from datetime import date
 
-    from consortium.dates import DateError, parse_date
+    from consortium.facts.dates import DateError, parse_date
 
     try:
         return parse_date(given) if given else date.today()
@@ -124,7 +124,7 @@ def _today(given: str | None) -> "date":
 def _reference(given: str | None, paths: list[str] | None) -> str | None:
     if given is None:
         return None
-    from consortium.reference import parse_reference
+    from consortium.facts.reference import parse_reference
 
     if not paths or len(paths) != 1:
         fail_message("--reference names one profile: give one profile text, page or link")
@@ -157,10 +157,10 @@ def _check_output(out: Path) -> None:
 
 def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[Outcome]":
     """Links to EEN pages (fetched one by one), then files and folders."""
+    from consortium.files.problems import Problem
     from consortium.importing.reading import input_files
     from consortium.importing.run import Outcome, import_file, import_link, settle
     from consortium.importing.weblink import is_link
-    from consortium.problems import Problem
 
     links = [p for p in paths if is_link(p)]
     files, empty = input_files([Path(p) for p in paths if not is_link(p)])
@@ -186,11 +186,11 @@ def _from_service(
     stopped early (then some pages may have been imported, and the exit code is 2)."""
     import time
 
+    from consortium.files.problems import Problem
     from consortium.importing.address import key_problem, service_address
     from consortium.importing.fetch import Query, fetch
     from consortium.importing.pws import keep, profile_fields, start_of
     from consortium.importing.run import SERVICE_CHANNEL, Outcome, import_fields, settle
-    from consortium.problems import Problem
 
     key = os.environ.get("EEN_API_KEY", "").strip(" \t")
     if problem := key_problem(key):
@@ -287,7 +287,7 @@ def _next(good: "list[Outcome]") -> None:
             sys.stderr.write(f"wrote {path_text(outcome.target)}\n")
     if not good or good[0].reference is None:
         return
-    from consortium.calls import known_calls
+    from consortium.calls.known import known_calls
 
     first = good[0]
     known = first.call is not None and first.call.upper() in known_calls(Path("calls"))[0]

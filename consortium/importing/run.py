@@ -2,7 +2,7 @@
 
 Each input gives one ``Outcome`` per profile it holds; one that cannot be imported is an
 Outcome with a problem, and the rest go on. Every file is validated as a request before it
-is written, and written only through ``consortium.writes.write_text`` (atomic, never through
+is written, and written only through ``consortium.files.writes.write_text`` (atomic, never through
 a link, never over a file without ``force``; without it, the change is shown as a diff).
 """
 
@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from consortium.display.text import path_text
+from consortium.files.problems import Problem
 from consortium.importing.extract import build, reference_of
 from consortium.importing.fields import Fields
 from consortium.importing.forward import unforwarded
-from consortium.importing.layout import copied_text, fields_of
 from consortium.importing.page import looks_like_html, saved_page
+from consortium.importing.page_layout import copied_text, fields_of
+from consortium.importing.profile_text import parse_text
 from consortium.importing.reading import (
     HTML,
     MAX_HTML_BYTES,
@@ -27,10 +30,7 @@ from consortium.importing.reading import (
     MAX_TEXT_BYTES,
     read_input,
 )
-from consortium.importing.render import render
-from consortium.importing.text import parse_text
-from consortium.problems import Problem
-from consortium.text import path_text
+from consortium.importing.request_yaml import render
 
 TEXT_CHANNEL = "Enterprise Europe Network"
 SERVICE_CHANNEL = "EEN Partner Web Service"
@@ -194,10 +194,10 @@ def _call_id(call: object) -> str | None:
 
 def _invalid(target: Path, text: str) -> list[Problem]:
     """What ``consortium validate`` would say of the file: nothing, or a bug of ours."""
-    from consortium.loading import validate
+    from consortium.files.loading import validate
+    from consortium.files.yamlfile import MAX_BYTES as MAX_FILE_BYTES
+    from consortium.files.yamlfile import parse
     from consortium.models import Request
-    from consortium.yamlfile import MAX_BYTES as MAX_FILE_BYTES
-    from consortium.yamlfile import parse
 
     raw = text.encode("utf-8")
     if len(raw) > MAX_FILE_BYTES:
@@ -219,7 +219,7 @@ def output_refused(out: Path) -> str | None:
     """Why the files may not be written into ``out``: it is, or lies under, a symbolic
     link leading out of the repository (or folder) holding it. In a pull request's CI a
     committed link ``requests -> ~/.ssh`` would otherwise have ``import`` write there."""
-    from consortium.roots import Root
+    from consortium.files.roots import Root
 
     return Root.around(Path(os.path.abspath(out)).parent).refuses_folder(out)
 
@@ -270,7 +270,7 @@ def write(outcome: Outcome, options: Options) -> None:
 
 
 def _write_text(target: Path, text: str, force: bool) -> Problem | None:
-    from consortium.writes import write_text
+    from consortium.files.writes import write_text
 
     return write_text(target, text, force)
 

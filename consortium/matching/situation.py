@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from consortium.catalogue import Listing
+from consortium.catalogue.requests import Listing
+from consortium.check.predicates import Terms, countries_of, judged_day, programmes_sought
+from consortium.matching.weights import DEFAULT_WEIGHTS
 from consortium.models import Call, CallRules, Seeking
-from consortium.predicates import Terms, countries_of, judged_day, programmes_sought
-from consortium.weights import DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
-    from consortium.rules.base import Context
+    from consortium.check.context import Context
 
 
 class Situation(NamedTuple):

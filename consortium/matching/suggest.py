@@ -22,14 +22,14 @@ from itertools import combinations_with_replacement, islice
 from math import comb
 from typing import NamedTuple
 
-from consortium.checks import Report, run
-from consortium.links import Member
+from consortium.check.rules import Context
+from consortium.check.runner import Report, run
 from consortium.matching.groups import MAX_ADDITIONS, Key, groups_of
 from consortium.matching.needs import Needs, needs_of
 from consortium.matching.score import Candidate
 from consortium.matching.situation import Situation, for_consortium
 from consortium.models import Cluster, MemberSpec
-from consortium.rules import Context
+from consortium.proposal.links import Member
 
 
 class Addition(NamedTuple):

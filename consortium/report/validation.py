@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from consortium.display.text import neutralise, path_text
+from consortium.files.validation import Validation
 from consortium.report.check_machine import annotation
-from consortium.text import neutralise, path_text
-from consortium.validation import Validation
 
 TITLE = "not-checkable"  # as `check` and SARIF call a problem with a file itself
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from consortium.countries import country_label, country_name, state_of
-from consortium.deadlines import stamp
+from consortium.facts.countries import country_label, country_name, state_of
+from consortium.facts.deadlines import stamp
 from consortium.report.html.timeline import (
     Timeline,
     deadline_event,
@@ -18,10 +18,10 @@ from consortium.report.html.timeline import (
 from consortium.report.values import label_text, plain_value, where, yes_no
 
 if TYPE_CHECKING:
-    from consortium.checks import Report
-    from consortium.links import Member
+    from consortium.check.runner import Report
     from consortium.matching.suggest import Outcome
     from consortium.models import Call, CallRules, Cluster, Label, Request
+    from consortium.proposal.links import Member
 
 VERDICT_WORDS = {
     "complete": "Complete",
