@@ -25,7 +25,7 @@ from consortium.facts.deadlines import parse_now
 from consortium.matching.score import assess
 from consortium.matching.situation import for_consortium
 from consortium.models import Cluster, MemberSpec
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 from consortium.proposal.resolve import load_proposal
 from tests.proposals import SEEKING_REQUEST, build, cluster
 

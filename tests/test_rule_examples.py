@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from consortium.check.rule_examples import FOLDER, Example, examples_of, files
 from consortium.check.rules import REGISTRY
-from consortium.check.rules.examples import FOLDER, Example, examples_of, files
 
 CASES = [
     pytest.param(rule_id, kind, example, id=f"{rule_id}-{kind}-{n}")

@@ -20,7 +20,7 @@ from consortium.check.predicates import Severity as Severity
 from consortium.check.predicates import Terms, Wanted, counts, judged_day, wanted_label
 from consortium.facts.eligibility import Scope
 from consortium.models import Seeking
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 from consortium.proposal.resolve import Proposal
 
 # The rule of a file that could not be checked (unreadable, not YAML, a field its format

@@ -13,7 +13,7 @@ from consortium.check.rules.unconfirmed_member import once_confirmed
 from consortium.display.text import did_you_mean, shorten
 from consortium.facts.deadlines import Deadline
 from consortium.files.problems import Problem
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 from consortium.proposal.resolve import Folders, Proposal, load_proposal
 
 

@@ -37,7 +37,7 @@ from consortium.report.formats import MATCH_CLUSTER, MATCH_REQUEST, SUGGEST
 if TYPE_CHECKING:
     from consortium.catalogue.requests import Listing
     from consortium.matching.situation import Situation
-    from consortium.matching.suggest import Outcome
+    from consortium.matching.suggest import SuggestionResult
     from consortium.models import Call, Cluster
     from consortium.proposal.resolve import Proposal
 
@@ -313,7 +313,7 @@ def _fingerprint(path: Path) -> str:
     return "" if isinstance(raw, Problem) else fingerprint(raw)
 
 
-def _apply(path: Path, outcome: "Outcome", number: int, computed_on: str) -> None:
+def _apply(path: Path, outcome: "SuggestionResult", number: int, computed_on: str) -> None:
     from consortium.matching.apply import apply as apply_suggestion
 
     if number > len(outcome.suggestions):

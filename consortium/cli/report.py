@@ -73,9 +73,9 @@ def _write(page: "ReportPage", output: Path, force: bool) -> None:
     """The page through the one atomic write path (``-``: on stdout); a refusal is one line,
     exit 2."""
     from consortium.files.writes import write_text
-    from consortium.report.html.page import render
+    from consortium.report.html.page import page_html
 
-    text = render(page)
+    text = page_html(page)
     if str(output) == "-":
         problem = emit(lambda out: print(text, end="", file=out))
         if problem:

@@ -63,7 +63,7 @@ def reference_of(fields: Fields) -> Reference | str:
         return str(exc)
 
 
-def build(
+def build_request(
     fields: Fields, ref: Reference, channel: str, origin: str, today: date | None = None
 ) -> Imported | str:
     """The request a profile gives; ``today`` is the day judged (a profile whose validity

@@ -22,7 +22,7 @@ def _value(key: str, value: Any) -> list[str]:
     return block_mapping({key: value}, blocks=BLOCKS)
 
 
-def render(imported: Imported, origin: str) -> str:
+def request_text(imported: Imported, origin: str) -> str:
     """The file's text: a header naming the source, the fields, and a comment per gap."""
     lines = [
         f"# Imported by `consortium import` from {visible(origin)}: check it against the profile."

@@ -1,7 +1,7 @@
 """Import profiles end to end: read, recognise, extract, render, check, write.
 
-Each input gives one ``Outcome`` per profile it holds; one that cannot be imported is an
-Outcome with a problem, and the rest go on. Every file is validated as a request before it
+Each input gives one ``ImportResult`` per profile it holds; one that cannot be imported is an
+ImportResult with a problem, and the rest go on. Every file is validated as a request before it
 is written, and written only through ``consortium.files.writes.write_text`` (atomic, never through
 a link, never over a file without ``force``; without it, the change is shown as a diff).
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
-from consortium.importing.extract import build, reference_of
+from consortium.importing.extract import build_request, reference_of
 from consortium.importing.fields import Fields
 from consortium.importing.forward import unforwarded
 from consortium.importing.page import looks_like_html, saved_page
@@ -30,14 +30,14 @@ from consortium.importing.reading import (
     MAX_TEXT_BYTES,
     read_input,
 )
-from consortium.importing.request_yaml import render
+from consortium.importing.request_yaml import request_text
 
 TEXT_CHANNEL = "Enterprise Europe Network"
 SERVICE_CHANNEL = "EEN Partner Web Service"
 
 
 @dataclass
-class Outcome:
+class ImportResult:
     """What became of one profile: its file's text and target, gaps, notes and problems."""
 
     origin: Path
@@ -70,7 +70,7 @@ REPORTED = ("title", "published", "expires", "status", "call.id", "call.programm
             "seeking.type", "seeking.role", "keywords", "summary", "description")  # fmt: skip
 
 
-def import_file(path: Path, options: Options) -> list[Outcome]:
+def import_file(path: Path, options: Options) -> list[ImportResult]:
     """Every profile in one file (a text or a saved page holds one; saved service JSON
     holds many)."""
     suffix = path.suffix.lower()
@@ -78,7 +78,7 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
     limit = MAX_JSON_BYTES if is_json else MAX_HTML_BYTES if suffix in HTML else MAX_TEXT_BYTES
     read = read_input(path, limit)
     if isinstance(read, str):
-        return [Outcome(path, problems=[Problem(path, read)])]
+        return [ImportResult(path, problems=[Problem(path, read)])]
     if suffix in HTML or looks_like_html(read.text):
         return [import_page(read.text, TEXT_CHANNEL, path, options, read.note)]
     if is_json or read.text.lstrip()[:1] in ("{", "["):
@@ -86,9 +86,9 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
 
         found = fields_in_json(read.text)
         if isinstance(found, str):
-            return [Outcome(path, problems=[Problem(path, found)])]
+            return [ImportResult(path, problems=[Problem(path, found)])]
         return [
-            Outcome(path, problems=[Problem(path, f)])
+            ImportResult(path, problems=[Problem(path, f)])
             if isinstance(f, str)
             else import_fields(f, SERVICE_CHANNEL, path, options)
             for f in found
@@ -114,18 +114,18 @@ def import_page(
     options: Options,
     note: str | None = None,
     label: str | None = None,
-) -> Outcome:
+) -> ImportResult:
     """One saved or fetched EEN page."""
     page = saved_page(html)
     if isinstance(page, str):
-        return Outcome(origin, problems=[Problem(origin, page)])
+        return ImportResult(origin, problems=[Problem(origin, page)])
     fields = fields_of(page)
     if note:
         fields.notes.append(note)
     return import_fields(fields, channel, origin, options, label)
 
 
-def import_link(url: str, options: Options, timeout: float) -> Outcome:
+def import_link(url: str, options: Options, timeout: float) -> ImportResult:
     """A profile's page, fetched (bounded: ``weblink``) and read as a saved page."""
     import time
 
@@ -135,16 +135,16 @@ def import_link(url: str, options: Options, timeout: float) -> Outcome:
     where = Path(name.split("://", 1)[-1])
     fetched = fetch_page(url, timeout, time.monotonic)
     if isinstance(fetched, str):
-        return Outcome(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
+        return ImportResult(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
     return import_page(fetched.text, TEXT_CHANNEL, where, options, label=name)
 
 
 def import_fields(
     fields: Fields, channel: str, origin: Path, options: Options, label: str | None = None
-) -> Outcome:
+) -> ImportResult:
     """One profile's fields → a checked request file (not yet written); ``label`` names the
     source in the file when the origin is no file (the service's address)."""
-    outcome = Outcome(origin, notes=list(fields.notes))
+    outcome = ImportResult(origin, notes=list(fields.notes))
     if options.reference:
         fields.values["reference"] = options.reference
     ref = reference_of(fields)
@@ -153,7 +153,7 @@ def import_fields(
         return outcome
     outcome.reference = ref.text
     name = label or origin.name or str(origin)
-    built = build(fields, ref, channel, name, options.today)
+    built = build_request(fields, ref, channel, name, options.today)
     if isinstance(built, str):
         outcome.problems.append(Problem(origin, f"{ref.text}: {built}"))
         return outcome
@@ -163,7 +163,7 @@ def import_fields(
     outcome.unsure = dict(built.unsure)
     outcome.coverage = coverage(built.data, built.unsure)
     outcome.target = options.out / f"{ref.text}.yaml"  # a parsed reference: letters and digits
-    outcome.text = render(built, f"{channel} ({path_text(name)})")
+    outcome.text = request_text(built, f"{channel} ({path_text(name)})")
     outcome.problems += _invalid(outcome.target, outcome.text)
     return outcome
 
@@ -224,7 +224,7 @@ def output_refused(out: Path) -> str | None:
     return Root.around(Path(os.path.abspath(out)).parent).refuses_folder(out)
 
 
-def settle(outcomes: list[Outcome], options: Options, seen: set[str]) -> list[Outcome]:
+def settle(outcomes: list[ImportResult], options: Options, seen: set[str]) -> list[ImportResult]:
     """Write each outcome (unless a dry run), once per reference in one import."""
     for outcome in outcomes:
         if outcome.reference and not outcome.problems:
@@ -242,7 +242,7 @@ def settle(outcomes: list[Outcome], options: Options, seen: set[str]) -> list[Ou
     return outcomes
 
 
-def write(outcome: Outcome, options: Options) -> None:
+def write(outcome: ImportResult, options: Options) -> None:
     """Write a checked outcome (never one with problems), or say what would change."""
     if outcome.problems or outcome.text is None or outcome.target is None:
         return

@@ -63,7 +63,7 @@ def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situati
     deadline = item.deadline("call")
     on = judged_day(deadline.at if deadline else None, now)
     countries = frozenset(m.country for m in request.consortium)
-    situation = build(
+    situation = situation_of(
         request.seeking,
         call,
         call.rules if call else CallRules(),
@@ -85,7 +85,7 @@ def for_consortium(ctx: Context, seeking: Seeking, tuned: dict[str, int]) -> Sit
     return Situation(seeking, ctx.terms, countries, _weights(ctx.proposal.call, tuned), reference)
 
 
-def build(
+def situation_of(
     seeking: Seeking,
     call: Call | None,
     rules: CallRules,

@@ -8,7 +8,7 @@ located Problem with the closest known one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from consortium.catalogue.requests import Listing, listing
 from consortium.display.text import closest, path_text
@@ -18,24 +18,12 @@ from consortium.files.problems import Problem, shorten
 from consortium.files.roots import Root
 from consortium.files.yamlfile import Document
 from consortium.models import Call, Cluster, ConsortiumFile, MemberSpec, Request
+from consortium.proposal.member import Member
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from consortium.proposal.resolve import Folders
-
-
-class Member(NamedTuple):
-    """A consortium member: its entry in consortium.yaml and the cluster profile it names."""
-
-    spec: MemberSpec
-    line: int
-    cluster_id: str
-    cluster: Cluster
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.spec.role == "coordinator"
 
 
 def root_for(explicit: Path | None, default: Root) -> Root:

@@ -21,13 +21,13 @@ from consortium.files.roots import Root
 from consortium.files.yamlfile import load as load_yaml
 from consortium.models import Call, CallRules, ConsortiumFile, Request
 from consortium.proposal.links import (
-    Member,
     links_of_invalid,
     members_of,
     request_of,
     root_for,
     unknown,
 )
+from consortium.proposal.member import Member
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ VERDICTS = {
 }
 
 
-def write_text(report: Report, stream: TextIO) -> None:
+def write_check_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
     text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
     or a countdown (``wrapped``). A file that could not be checked never comes here: for

@@ -76,7 +76,7 @@ class Formats(Generic[View]):
 
 # html takes the page `consortium report` writes (built from the same report).
 CHECK: Formats[Report | Unchecked | ReportPage] = Formats(
-    text="check_text:write_text",
+    text="check_text:write_check_text",
     json="check_machine:write_json",
     github="check_machine:write_github",
     markdown="check_machine:write_markdown",
@@ -158,7 +158,7 @@ REFRESH: Formats[RefreshReport] = Formats(
     markdown="portal:refresh_markdown",
 )
 VALIDATE: Formats[Validation] = Formats(
-    text="validation:write_text", github="validation:write_github"
+    text="validation:write_validation_text", github="validation:write_github"
 )
 VIEWS: dict[str, Formats[Any]] = {
     "check": CHECK,

@@ -20,6 +20,6 @@ def write_github(result: Validation, stream: TextIO) -> None:
     stream.write(f"{result.valid} of {result.files} file(s) valid\n")
 
 
-def write_text(result: Validation, stream: TextIO) -> None:
+def write_validation_text(result: Validation, stream: TextIO) -> None:
     """For people: the problems, one a line (the CLI writes them to stderr)."""
     stream.write("".join(f"{p}\n" for p in result.problems))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # annotations only: a view module imports what it renders, no
     from consortium.check.runner import Report
     from consortium.matching.rank import Opening, Ranking
     from consortium.matching.situation import Situation
-    from consortium.matching.suggest import Outcome
+    from consortium.matching.suggest import SuggestionResult
     from consortium.models import Call, Cluster
 
 
@@ -91,7 +91,7 @@ class Suggestions:
     """`suggest`: the smallest sets of additions that complete a consortium."""
 
     report: Report
-    outcome: Outcome
+    outcome: SuggestionResult
 
 
 @dataclass(frozen=True)

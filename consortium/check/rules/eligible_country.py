@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from consortium.check.context import Context, Hit, Severity, describe
 from consortium.check.predicates import is_member_state
 from consortium.facts.eligibility import misnamed_set, missing_work_programme
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 
 ID = "eligible-country"
 SEVERITY: Severity = "error"

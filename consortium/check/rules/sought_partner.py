@@ -8,7 +8,7 @@ from consortium.check.context import Context, Hit, Severity, describe
 from consortium.check.fit import Fit, fit
 from consortium.display.text import joined
 from consortium.models import Seeking
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 
 ID = "sought-partner"
 SEVERITY: Severity = "error"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from consortium.check.context import Context, Hit, Severity, describe, fixed_by_adding
 from consortium.display.text import agreeing
-from consortium.proposal.links import Member
+from consortium.proposal.member import Member
 
 ID = "unconfirmed-member"
 SEVERITY: Severity = "warning"

@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 def write_html(page: ReportPage, stream: TextIO) -> None:
     """The page on ``stream`` (`check --format html`)."""
-    stream.write(render(page))
+    stream.write(page_html(page))
 
 
-def render(page: ReportPage) -> str:
+def page_html(page: ReportPage) -> str:
     return _template().render(page_values(page))
 
 

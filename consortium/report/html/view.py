@@ -14,7 +14,7 @@ from consortium.display.text import joined, path_text
 
 if TYPE_CHECKING:
     from consortium.check.runner import Report, Unchecked
-    from consortium.matching.suggest import Outcome
+    from consortium.matching.suggest import SuggestionResult
     from consortium.proposal.resolve import Folders, Proposal
 
 
@@ -24,7 +24,7 @@ class ReportPage:
     `suggest` proposes when it is incomplete, and the files it was built from."""
 
     report: Report | Unchecked
-    outcome: Outcome | None
+    outcome: SuggestionResult | None
     sources: list[str]
     now: datetime
     version: str

@@ -1,4 +1,4 @@
-"""Each rule's Passes and Fails examples, as data: ``<rule-id>.yaml`` beside this module.
+"""Each rule's Passes and Fails examples, as data: ``rules/examples/<rule-id>.yaml``.
 
 A file holds ``passes`` and ``fails``, each a list of small proposals: ``says`` (the example
 in one line, as `consortium rules ID` prints it), the ``consortium`` file, its ``clusters``
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FOLDER = Path(__file__).parent
+FOLDER = Path(__file__).parent / "rules" / "examples"
 TODAY = "2020-11-27"
 
 
