@@ -39,8 +39,8 @@ def rule_value(rule: Rule) -> dict[str, Any]:
 
 def example_lines(rule: Rule) -> str:
     """'Passes:' and 'Fails:', one example a line, from the fixtures the tests run
-    (``consortium.check.rules.examples``)."""
-    from consortium.check.rules.examples import examples_of
+    (``consortium.check.rule_examples``)."""
+    from consortium.check.rule_examples import examples_of
 
     examples = examples_of(rule.id)
     lines = [
@@ -51,7 +51,7 @@ def example_lines(rule: Rule) -> str:
 
 
 def _shown_value(rule: Rule) -> dict[str, Any]:
-    from consortium.check.rules.examples import examples_of
+    from consortium.check.rule_examples import examples_of
 
     examples = examples_of(rule.id)
     return {
@@ -119,8 +119,8 @@ def write_document(view: RuleList, stream: TextIO) -> None:
     (SARIF's ``helpUri`` links there); a test keeps the file equal to this output."""
     stream.write(
         "# The rules of `consortium check`\n\n"
-        "Generated from the rule registry (`consortium/rules/`); `consortium rules ID` prints\n"
-        "the same text. Each section's title is the rule id that findings carry.\n"
+        "Generated from the rule registry (`consortium/check/rules/`); `consortium rules ID`\n"
+        "prints the same text. Each section's title is the rule id that findings carry.\n"
     )
     for rule in view.rules:
         stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{plain(rule.description)}\n")
