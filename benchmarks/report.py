@@ -99,20 +99,20 @@ def median(runs: int, work: Callable[[], object]) -> float:
 
 
 def measure(path: Path, runs: int) -> None:
-    from consortium.checks import check_file
-    from consortium.deadlines import parse_now
-    from consortium.proposal import Folders
-    from consortium.report.html.page import render
+    from consortium.check.runner import check_file
+    from consortium.facts.deadlines import parse_now
+    from consortium.proposal.resolve import Folders
+    from consortium.report.html.page import page_html
     from consortium.report.html.view import assemble
 
     now = parse_now("2020-11-20", None, None)
     assert now is not None
     report = check_file(path, now)
     assert not isinstance(report, list), report
-    render(assemble(report, Folders(), now))  # warm: imports, the template compiled once
+    page_html(assemble(report, Folders(), now))  # warm: imports, the template compiled once
     loading = median(runs, lambda: check_file(path, now))
-    beyond = median(runs, lambda: render(assemble(report, Folders(), now)))
-    text = render(assemble(report, Folders(), now))
+    beyond = median(runs, lambda: page_html(assemble(report, Folders(), now)))
+    text = page_html(assemble(report, Folders(), now))
     with tempfile.TemporaryDirectory() as temp:
         start = time.perf_counter()
         subprocess.run(

@@ -185,7 +185,7 @@ def write_requests(folder: Path, count: int) -> Path:
 def write_texts(folder: Path, count: int) -> Path:
     """``count`` EEN profile texts made from the seed, each with its own reference."""
     folder.mkdir(parents=True, exist_ok=True)
-    from consortium.countries import country_name
+    from consortium.facts.countries import country_name
 
     seed = SEED_TEXT.read_text(encoding="utf-8")
     for i in range(count):
@@ -202,7 +202,7 @@ def write_pages(folder: Path, count: int) -> Path:
     """``count`` saved EEN pages (the team's invented one, as HTML), each its own reference,
     with all the countries in "Targeted Countries" as the busiest real pages have."""
     folder.mkdir(parents=True, exist_ok=True)
-    from consortium.countries import country_names
+    from consortium.facts.countries import country_names
 
     html = PAGE.read_text(encoding="utf-8")
     start = html.index("<li", html.index("Targeted Countries"))
@@ -493,11 +493,11 @@ def listing_memory(temp: Path, ours: list[str], sizes: list[int]) -> None:
 MATCH_PROBE = """
 import json, sys, time
 from pathlib import Path
-from consortium.calls import known_calls
-from consortium.catalogue import find, load_catalogue
-from consortium.checks import check_file
-from consortium.deadlines import parse_now
-from consortium.directory import known_clusters
+from consortium.calls.known import known_calls
+from consortium.catalogue.requests import find, load_catalogue
+from consortium.check.runner import check_file
+from consortium.facts.deadlines import parse_now
+from consortium.catalogue.clusters import known_clusters
 from consortium.matching.rank import rank_clusters
 from consortium.matching.situation import for_request
 from consortium.matching.suggest import suggest

@@ -1,4 +1,4 @@
-"""`match` and `check` give one answer to each domain question (``consortium.predicates``).
+"""`match` and `check` give one answer to each domain question (``consortium.check.predicates``).
 
 The two disagreements found in review, as a user meets them: experience written with its
 programme period, and a call preferring gold while the request seeks silver. Then the
@@ -18,15 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.checks import run
-from consortium.deadlines import parse_now
-from consortium.links import Member
+from consortium.check.predicates import admits
+from consortium.check.rules import Context
+from consortium.check.runner import run
+from consortium.facts.deadlines import parse_now
 from consortium.matching.score import assess
 from consortium.matching.situation import for_consortium
 from consortium.models import Cluster, MemberSpec
-from consortium.predicates import admits
-from consortium.proposal import load_proposal
-from consortium.rules import Context
+from consortium.proposal.member import Member
+from consortium.proposal.resolve import load_proposal
 from tests.proposals import SEEKING_REQUEST, build, cluster
 
 BEFORE = ("--today", "2020-11-27")

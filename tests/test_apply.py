@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from consortium.checks import check_file
-from consortium.directory import known_clusters
+from consortium.catalogue.clusters import known_clusters
+from consortium.check.runner import check_file
 from consortium.matching.apply import apply, fingerprint
 from consortium.matching.suggest import suggest
-from consortium.proposal import Folders
+from consortium.proposal.resolve import Folders
 from tests.conftest import EXAMPLE
 
 BEFORE = ("--today", "2020-11-27")
@@ -82,6 +82,6 @@ def test_a_file_changed_since_the_suggestion_is_not_touched(example):
 
 
 def _when():
-    from consortium.deadlines import parse_now  # the CLI's own reading of --today
+    from consortium.facts.deadlines import parse_now  # the CLI's own reading of --today
 
     return parse_now("2020-11-27", None, None)

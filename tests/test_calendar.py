@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from consortium.agenda import parse_within
+from consortium.catalogue.agenda import parse_within
 from tests.conftest import REQUESTS
 
 

@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from consortium.check.rules import REGISTRY
 from consortium.cli import command
 from consortium.report.formats import CHECK
-from consortium.rules import REGISTRY
 from tests.conftest import EXAMPLE
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 

@@ -12,16 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consortium.importing.calls import call_id_in, call_ids, date_in
-from consortium.importing.extract import build, reference_of
+from consortium.facts.reference import parse_reference
+from consortium.importing.call_info import call_id_in, call_ids, date_in
+from consortium.importing.extract import build_request, reference_of
 from consortium.importing.fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
 from consortium.importing.profile import status_of, title_of
+from consortium.importing.profile_text import parse_text
 from consortium.importing.seeking import seeking_of
-from consortium.importing.text import parse_text
 from consortium.importing.vocabulary import KEYWORDS, PROGRAMMES, found_in_order
-from consortium.reference import parse_reference
 
 MIB = 1024 * 1024
 # Seconds of CPU (process time: the bound holds on a loaded machine) over 1 MiB: each
@@ -84,7 +84,7 @@ def _profile(text: str) -> object:
     """The whole import of one text file: a title, its reference, then ``text``."""
     fields = parse_text(f"A title\nReference: {REFERENCE}\n\n{text}")
     ref = reference_of(fields)
-    return build(fields, ref, "text", "x.txt") if not isinstance(ref, str) else ref
+    return build_request(fields, ref, "text", "x.txt") if not isinstance(ref, str) else ref
 
 
 EXTRACTORS: dict[str, Callable[[str], object]] = {
@@ -98,7 +98,7 @@ EXTRACTORS: dict[str, Callable[[str], object]] = {
     "status_of": lambda text: status_of(_fields(text)),
     "seeking_of": lambda text: seeking_of(_fields(text)),
     "reference_of": lambda text: reference_of(_fields(text)),
-    "build": lambda text: build(_fields(text), parse_reference(REFERENCE), "text", "x.txt"),
+    "build": lambda text: build_request(_fields(text), parse_reference(REFERENCE), "text", "x.txt"),
     "whole profile": _profile,
 }
 

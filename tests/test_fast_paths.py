@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from consortium.rawfile import read_bounded
+from consortium.files.rawfile import read_bounded
 from tests.conftest import REQUESTS
 
 # --- reading: the file's size plus one byte, the bound unchanged ----------------------------

@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 import consortium
+from consortium.check.rules import REGISTRY
 from consortium.report.check_sarif import RULES_DOC
 from consortium.report.rules import write_document
-from consortium.rules import REGISTRY
-from consortium.views import RuleList
+from consortium.report.views import RuleList
 from tests.conftest import EXAMPLE, ROOT
 
 BIN = Path(sys.executable).parent
@@ -154,7 +154,7 @@ def test_one_version_everywhere():
     assert re.findall(r"rev: (v[\d.]+)", hooks) == [f"v{version}"]
     releases = re.findall(r"^## \[(\d[^\]]*)\]", (ROOT / "CHANGELOG.md").read_text(), re.M)
     assert releases[0] == version
-    from consortium.scaffold import PRE_COMMIT
+    from consortium.proposal.scaffold import PRE_COMMIT
 
     assert f"rev: v{version}\n" in PRE_COMMIT and "replace" in PRE_COMMIT
     assert "git tag v<version>" in (ROOT / "README.md").read_text()

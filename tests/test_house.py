@@ -12,15 +12,15 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from consortium.catalogue import Filter, deadline_rows, find, load_catalogue
-from consortium.checks import check_file, run, selection
+from consortium.catalogue.requests import Filter, deadline_rows, find, load_catalogue
+from consortium.check.context import Finding
+from consortium.check.fit import fit
+from consortium.check.rules import REGISTRY
+from consortium.check.runner import check_file, run, selection
 from consortium.cli import command
-from consortium.deadlines import parse_now
-from consortium.fit import fit
+from consortium.facts.deadlines import parse_now
 from consortium.models import Cluster, Seeking
 from consortium.report.formats import VIEWS
-from consortium.rules import REGISTRY
-from consortium.rules.base import Finding
 from tests.conftest import EXAMPLE, REQUESTS, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -117,7 +117,7 @@ def test_full_request_as_html_as_copied_text_and_over_http_gives_one_file(
 
 
 def test_a_page_targeting_all_245_countries_imports_the_same(cli, tmp_path):
-    from consortium.countries import country_names
+    from consortium.facts.countries import country_names
 
     names = sorted(country_names().values())
     assert len(names) >= 245

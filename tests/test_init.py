@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from consortium.scaffold import WORKFLOW
+from consortium.proposal.scaffold import WORKFLOW
 from tests.conftest import EXAMPLE, REQUESTS, ROOT
 
 BIN = Path(sys.executable).parent

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 
-from consortium.batch import gc_paused
-from consortium.kinds import FILE_KINDS
-from consortium.loading import load_many, yaml_files
+from consortium.files.batch import gc_paused
+from consortium.files.kinds import FILE_KINDS
+from consortium.files.loading import load_many, yaml_files
 from tests.conftest import EXAMPLE, REQUESTS
 
 

@@ -1,7 +1,7 @@
 """Every line the tool writes is safe for a CI log, on stderr as on stdout.
 
 A GitHub runner reads both streams: ``::`` at a line's start and ``##[`` anywhere in it are
-commands. The two streams are wrapped once per command (``consortium.logsafe``), so no call
+commands. The two streams are wrapped once per command (``consortium.display.logsafe``), so no call
 site can forget: these tests hold the wrapper to that, whatever the chunking of the writes,
 and then run the commands that quote files on stderr with the issue's hostile values.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consortium.logsafe import LogSafe, WorkflowCommand, safe_line
+from consortium.display.logsafe import LogSafe, WorkflowCommand, safe_line
 from tests.conftest import EXAMPLE
 from tests.test_output_escaping import ANNOTATION
 

@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.checks import check_file, run
-from consortium.deadlines import parse_now
-from consortium.links import Member
+from consortium.check.runner import check_file, run
+from consortium.facts.deadlines import parse_now
 from consortium.matching.suggest import suggest
 from consortium.models import Cluster, MemberSpec
+from consortium.proposal.member import Member
 from tests.conftest import EXAMPLE
 from tests.proposals import build, cluster
 
@@ -73,7 +73,7 @@ def test_match_table_and_top(cli, example):
 
 def test_ties_break_by_label_then_id(tmp_path):
     from consortium.matching.rank import rank_clusters
-    from consortium.matching.situation import build as situation
+    from consortium.matching.situation import situation_of as situation
     from consortium.models import CallRules, Seeking
 
     seeking = Seeking(sectors=["energy"], role="partner")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from consortium.roots import Root
+from consortium.files.roots import Root
 from tests.conftest import Ran
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 

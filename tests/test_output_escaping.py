@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from consortium.calls.presets import PRESETS
 from consortium.models import Call, Cluster, Request
-from consortium.presets import PRESETS
 from consortium.report.formats import CHECK, VIEWS
 from consortium.report.values import FORMULA_START, SUMMARY_BYTES
 from tests.conftest import EXAMPLE

@@ -69,7 +69,7 @@ def test_wheel_holds_the_package_entry_point_and_version(dist):
         info = next(n for n in names if n.endswith(".dist-info/METADATA"))
         metadata = archive.read(info).decode()
         entry = archive.read(info.replace("METADATA", "entry_points.txt")).decode()
-    assert "consortium/cli/__init__.py" in names and "consortium/calendar.py" in names
+    assert "consortium/cli/__init__.py" in names and "consortium/report/calendar.py" in names
     # the bundled requests, where `init --request REF` finds them (issue 15)
     assert "consortium/data/requests/RDFR20201119001.yaml" in names
     assert f"Version: {consortium.__version__}\n" in metadata
@@ -87,7 +87,7 @@ def test_sdist_holds_tests_docs_and_the_companion_files(dist):
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     for name in ("action.yml", ".pre-commit-hooks.yaml", "CHANGELOG.md", "docs/workflow.yml"):
         assert name in names
-    assert "tests/test_packaging.py" in names and "consortium/scaffold.py" in names
+    assert "tests/test_packaging.py" in names and "consortium/proposal/scaffold.py" in names
 
 
 def test_installed_wheel_runs(dist, tmp_path):

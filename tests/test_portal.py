@@ -330,7 +330,7 @@ def test_retries_then_says_the_service_failed(httpserver):
 
 
 def test_the_weekly_workflow_refreshes_calls():
-    from consortium.scaffold import WORKFLOW
+    from consortium.proposal.scaffold import WORKFLOW
 
     assert "consortium calls refresh --format github" in WORKFLOW
     assert "github.event_name == 'schedule'" in WORKFLOW

@@ -28,13 +28,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.kinds import FILE_KINDS
-from consortium.loading import Loaded
-from consortium.loading import load as load_model
-from consortium.presets import PRESETS
-from consortium.problems import Problem
-from consortium.yamlfile import Document
-from consortium.yamlfile import load as load_yaml
+from consortium.calls.presets import PRESETS
+from consortium.files.kinds import FILE_KINDS
+from consortium.files.loading import Loaded
+from consortium.files.loading import load as load_model
+from consortium.files.problems import Problem
+from consortium.files.yamlfile import Document
+from consortium.files.yamlfile import load as load_yaml
 from tests.conftest import EXAMPLE, REQUESTS, ROOT, invoke_cli
 
 TODAY = ("--today", "2020-11-27")
@@ -316,9 +316,9 @@ def test_every_kind_of_a_mutated_file(tmp_path_factory, text):
 @given(st.one_of(scalars, st.text(max_size=40)))
 def test_value_parsers_raise_only_value_errors(text):
     """Dates, countries and references: a value or a ValueError with a message, nothing else."""
-    from consortium.countries import check_country
-    from consortium.dates import parse_date, parse_date_or_datetime
-    from consortium.reference import parse_reference
+    from consortium.facts.countries import check_country
+    from consortium.facts.dates import parse_date, parse_date_or_datetime
+    from consortium.facts.reference import parse_reference
 
     for parse in (parse_date, parse_date_or_datetime, check_country, parse_reference):
         try:

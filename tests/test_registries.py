@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import typer
 
+from consortium.check.rules import MODULES, REGISTRY
 from consortium.cli import COMMANDS, GROUPS, load_command, load_group
 from consortium.report.formats import VIEWS
-from consortium.rules import MODULES, REGISTRY
 
 
 def test_every_command_and_group_loads_as_what_it_is():

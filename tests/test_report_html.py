@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from consortium.associations import BY_CODE
-from consortium.eligibility import (
+from consortium.facts.associations import BY_CODE
+from consortium.facts.eligibility import (
     COSME_ARTICLE_6,
     EU27,
     INTERREG_EUROPE_PARTNERS,

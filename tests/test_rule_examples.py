@@ -1,6 +1,6 @@
 """Every rule's Passes and Fails examples, run as fixtures (yamllint's RuleTestCase, ruff's
 fixture per rule): the rule fires on each Fails, and never on a Passes. The examples are the
-ones `consortium rules ID` prints, read from the same files (consortium/rules/examples/)."""
+ones `consortium rules ID` prints, read from the same files (consortium/check/rules/examples/)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium.rules import REGISTRY
-from consortium.rules.examples import FOLDER, Example, examples_of, files
+from consortium.check.rule_examples import FOLDER, Example, examples_of, files
+from consortium.check.rules import REGISTRY
 
 CASES = [
     pytest.param(rule_id, kind, example, id=f"{rule_id}-{kind}-{n}")
@@ -41,7 +41,7 @@ def test_rule_example(cli, tmp_path, rule_id, kind, example):
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
 def test_every_rule_has_a_passing_and_a_failing_example(rule_id):
     examples = examples_of(rule_id)
-    assert examples.passes and examples.fails, f"consortium/rules/examples/{rule_id}.yaml"
+    assert examples.passes and examples.fails, f"consortium/check/rules/examples/{rule_id}.yaml"
 
 
 def test_every_example_file_names_a_rule():

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from consortium.associations import ASSOCIATIONS
+from consortium.facts.associations import ASSOCIATIONS
 from tests.conftest import ROOT
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 

@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 import yaml
 
-from consortium.eligibility import Scope, associated, expand
-from consortium.schema import json_schema
+from consortium.facts.eligibility import Scope, associated, expand
+from consortium.files.schema import json_schema
 from tests.conftest import EXAMPLE, REQUESTS
 from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
 

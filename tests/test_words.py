@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from consortium.text import agreeing
+from consortium.display.text import agreeing
 from tests.conftest import EXAMPLE
 
 SHAPES = {
@@ -78,7 +78,7 @@ def test_rules_are_plain_text_with_whole_sentences(cli):
     assert "``" not in listing and "`" not in listing
     assert "such members beyond the minimum conditions, is named" in " ".join(listing.split())
     shown = cli("rules", "sought-partner").stdout
-    assert "``" not in shown and "consortium.fit" not in shown
+    assert "``" not in shown and "consortium.check.fit" not in shown
     assert "seeking:" in shown
 
 

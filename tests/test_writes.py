@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from consortium.writes import write_text
+from consortium.files.writes import write_text
 
 
 def test_writes_new_file_and_refuses_to_overwrite(tmp_path):

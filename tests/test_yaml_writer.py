@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consortium.yamlwriter import block_mapping, flow_mapping, scalar
+from consortium.files.yamlwriter import block_mapping, flow_mapping, scalar
 
 ODD = ["2024", "no", "NO", "on", "Off", "1.10", "null", "~", "yes", "0x1F", "1:30", "a, b", "x #y"]
 

@@ -6,8 +6,8 @@ are configured once, in ``[tool.mutmut]`` of pyproject.toml (``only_mutate``: up
 modules move). Results, and why each surviving mutant is harmless, are in docs/mutation.md.
 
     python tools/mutation.py                         # every configured module
-    python tools/mutation.py 'consortium.rules.*'    # mutants whose name matches
-    python tools/mutation.py --report 'consortium.rules.*'   # score the last run only
+    python tools/mutation.py 'consortium.check.rules.*'    # mutants whose name matches
+    python tools/mutation.py --report 'consortium.check.rules.*'   # score the last run only
 
 mutmut keeps its results in ./mutants between runs: a second run tests only the mutants
 whose function or tests changed. Delete ./mutants to start afresh.
@@ -82,7 +82,7 @@ def _row(name: str, counts: Counter[str], killing: tuple[str, ...]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("patterns", nargs="*", help="mutant name globs, e.g. 'consortium.rules.*'")
+    parser.add_argument("patterns", nargs="*", help="mutant name globs, e.g. 'consortium.check.rules.*'")
     parser.add_argument("--report", action="store_true", help="score the last run, run nothing")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()

@@ -16,7 +16,6 @@ from typing import Any, Final, cast
 
 import typer
 
-from consortium.batch import gc_paused
 from consortium.cli import examples, version
 from consortium.cli.output import (
     SIGPIPE_EXIT,
@@ -25,7 +24,8 @@ from consortium.cli.output import (
     log_safe_streams,
     prepare_streams,
 )
-from consortium.text import shorten
+from consortium.display.text import shorten
+from consortium.files.batch import gc_paused
 
 # name -> "module:attribute" in consortium.cli: a command line imports only its own module.
 # Typed on load: a group must be a Typer app and a command a function, or the name fails.

@@ -17,12 +17,12 @@ from consortium.cli.common import (
 )
 from consortium.cli.completion import call_ids
 from consortium.cli.folders import CallsFolder, folder
+from consortium.display.text import closest, path_text, shorten
 from consortium.report.formats import CALL_LIST, CALL_SHOW
-from consortium.text import closest, path_text, shorten
 
 if TYPE_CHECKING:
+    from consortium.files.problems import Problem
     from consortium.models import Call
-    from consortium.problems import Problem
 
 app = typer.Typer(
     help="List and show known calls and their rules; fetch, search and refresh topics of the "
@@ -33,7 +33,7 @@ app = typer.Typer(
 
 def _known(calls_dir: Path | None) -> "tuple[dict[str, Call], list[Problem]]":
     """Presets and the repo's calls; a bad call file is reported, the rest still listed."""
-    from consortium.calls import known_calls
+    from consortium.calls.known import known_calls
 
     calls, problems = known_calls(folder("calls", calls_dir))
     report_problems(problems)
@@ -48,7 +48,7 @@ def list_calls(
     now: NowOption = None,
 ) -> None:
     """List built-in calls and those in calls/, with the countdown to each deadline."""
-    from consortium.views import CallList
+    from consortium.report.views import CallList
 
     instant = resolve_now(today, now)
     calls, problems = _known(calls_dir)
@@ -74,7 +74,7 @@ def show_call(
     now: NowOption = None,
 ) -> None:
     """Show one call: deadline and countdown, rules and the sources they come from."""
-    from consortium.views import CallView
+    from consortium.report.views import CallView
 
     instant = resolve_now(today, now)
     calls, _ = _known(calls_dir)

@@ -19,15 +19,15 @@ from consortium.cli.common import (
 )
 from consortium.cli.folders import BESIDE_FILE, ConsortiumPath, consortium_file, folder_option
 from consortium.cli.output import emit
+from consortium.display.text import path_text
 from consortium.report.formats import CHECK
-from consortium.text import path_text
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from consortium.checks import Checked, Report
+    from consortium.check.rules import Rule
+    from consortium.check.runner import Checked, Report
     from consortium.report.html.view import ReportPage
-    from consortium.rules import Rule
 
 RuleIds = Annotated[
     str | None,
@@ -60,8 +60,8 @@ def check(
     Exit 0 complete (warnings allowed), 1 incomplete (warnings too with --strict),
     2 could not check (a file missing, unreadable or invalid).
     """
-    from consortium.checks import Unchecked, check_file
-    from consortium.proposal import Folders
+    from consortium.check.runner import Unchecked, check_file
+    from consortium.proposal.resolve import Folders
 
     instant = resolve_now(today, now)
     path = consortium_file(path, document=True)
@@ -102,7 +102,7 @@ def _page(
 ) -> "ReportPage":
     """The report page (`consortium report`'s) for ``--format html``."""
     from consortium.cli.report import page_for
-    from consortium.proposal import Folders
+    from consortium.proposal.resolve import Folders
 
     return page_for(report, Folders(clusters, requests, calls), instant)
 
@@ -112,7 +112,7 @@ def _suggest_hint(report: "Report", clusters: Path) -> str | None:
     suggest` proposes (at most as many as it lists; nothing without a clusters folder)."""
     if report.exit_code != 1 or not clusters.is_dir():
         return None
-    from consortium.directory import known_clusters
+    from consortium.catalogue.clusters import known_clusters
     from consortium.matching.suggest import suggest
 
     pool, _ = known_clusters(clusters)
@@ -138,7 +138,7 @@ def _rules(select: str | None, ignore: str | None) -> "list[Rule] | None":
     """The rules --select and --ignore leave, or None for all (no registry import then)."""
     if select is None and ignore is None:
         return None
-    from consortium.checks import selection
+    from consortium.check.runner import selection
 
     def ids(text: str | None) -> list[str] | None:
         return None if text is None else [p.strip() for p in text.split(",") if p.strip()]

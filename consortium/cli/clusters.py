@@ -19,11 +19,11 @@ from consortium.cli.common import (
 )
 from consortium.cli.completion import cluster_ids
 from consortium.cli.folders import ClustersFolder, OldDir, folder
+from consortium.display.text import path_text, shorten
 from consortium.report.formats import CLUSTER_LIST, CLUSTER_SHOW
-from consortium.text import path_text, shorten
 
 if TYPE_CHECKING:
-    from consortium.directory import Entry
+    from consortium.catalogue.clusters import Entry
 
 app = typer.Typer(help="List and show cluster profiles.", no_args_is_help=True)
 
@@ -35,7 +35,7 @@ class Role(StrEnum):
 
 def _directory(folder: Path) -> "tuple[list[Entry], bool]":
     """Every loadable profile; bad files reported on stderr, the rest kept."""
-    from consortium.directory import load_directory
+    from consortium.catalogue.clusters import load_directory
 
     if not folder.is_dir():
         fail_message(f"no such folder of clusters: {path_text(folder)} (give one with --clusters)")
@@ -69,8 +69,8 @@ def list_clusters(
 
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
-    from consortium.directory import ClusterFilter
-    from consortium.views import ClusterList
+    from consortium.catalogue.clusters import ClusterFilter
+    from consortium.report.views import ClusterList
 
     instant = resolve_now(today, now)
     day, countries = instant.date(), filters.country_codes(country)
@@ -112,9 +112,9 @@ def show_cluster(
     now: NowOption = None,
 ) -> None:
     """Show every field of one cluster profile."""
-    from consortium.directory import find_cluster
-    from consortium.text import closest
-    from consortium.views import ClusterView
+    from consortium.catalogue.clusters import find_cluster
+    from consortium.display.text import closest
+    from consortium.report.views import ClusterView
 
     instant = resolve_now(today, now)
     where = folder("clusters", clusters, old_dir)

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
-from consortium.text import shorten, visible
+from consortium.display.text import shorten, visible
 
 if TYPE_CHECKING:
-    from consortium.problems import Problem
+    from consortium.files.problems import Problem
     from consortium.report.formats import Formats, View
 
 TodayOption = Annotated[
@@ -39,7 +39,7 @@ NowOption = Annotated[
 
 def resolve_now(today: str | None, now: str | None) -> datetime:
     """The one place the clock is read, and only when no instant was given."""
-    from consortium.deadlines import parse_now
+    from consortium.facts.deadlines import parse_now
 
     if today is not None and now is not None:
         fail_message("--today and --now both set the judged day: give one of them")

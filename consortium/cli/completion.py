@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from consortium.ids import is_cluster_id
+from consortium.models.ids import is_cluster_id
 
 SHELL_SAFE = frozenset("-_.+")
 
@@ -37,7 +37,7 @@ def _matching(names: Iterable[str], incomplete: str) -> list[str]:
 
 
 def _is_reference(name: str) -> bool:
-    from consortium.reference import parse_reference
+    from consortium.facts.reference import parse_reference
 
     try:
         return parse_reference(name).text == name
@@ -52,7 +52,7 @@ def _stems(folder: Path) -> list[str]:
 def _folder(ctx: Any, kind: str) -> Path:
     """The folder given on the line (``--requests``, ``--clusters`` or the old ``--dir``),
     else ``kind/`` of the proposal found upward, else ``./kind``."""
-    from consortium.upward import proposal_folder
+    from consortium.files.upward import proposal_folder
 
     params = getattr(ctx, "params", {}) if ctx is not None else {}
     given = params.get(kind) or params.get("old_dir")
@@ -83,7 +83,7 @@ def cluster_ids(ctx: Any = None, incomplete: str = "") -> list[str]:
 def call_ids(incomplete: str = "") -> list[str]:
     """The built-in calls and those in calls/."""
     try:
-        from consortium.presets import PRESETS
+        from consortium.calls.presets import PRESETS
 
         ids = [str(p["id"]) for p in PRESETS]
         calls = _folder(None, "calls")

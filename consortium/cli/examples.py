@@ -31,7 +31,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     ],
     "schema": [
         ("The schema of cluster profiles", "consortium schema cluster"),
-        ("Saved for an editor", "consortium schema consortium > consortium.schema.json"),
+        ("Saved for an editor", "consortium schema consortium > consortium.files.schema.json"),
     ],
     "rules": [
         ("Every rule of the check", "consortium rules"),

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from consortium.cli.common import deliver, fail_message, format_option
+from consortium.display.text import path_text
 from consortium.report.formats import VALIDATE
-from consortium.text import path_text
 
 
 class Kind(StrEnum):
@@ -44,7 +44,7 @@ def validate(
     The kind comes from the folder (requests/, clusters/, calls/), the name (consortium*.yaml)
     or the keys, unless --kind says.
     """
-    from consortium.validation import validate_paths
+    from consortium.files.validation import validate_paths
 
     paths = paths or [_proposal_folder()]
     result = validate_paths(paths, kind.value if kind else None)
@@ -63,7 +63,7 @@ def validate(
 
 
 def _proposal_folder() -> Path:
-    from consortium.upward import MARKER, proposal_folder
+    from consortium.files.upward import MARKER, proposal_folder
 
     found = proposal_folder()
     if found is None:
@@ -76,7 +76,7 @@ def _proposal_folder() -> Path:
 
 def schema(kind: Annotated[Kind, typer.Argument(help="Which kind of file.")]) -> None:
     """Print the JSON Schema of a kind of file, for editors to complete and check it."""
+    from consortium.files.schema import json_schema
     from consortium.report.values import dump_json
-    from consortium.schema import json_schema
 
     deliver(lambda out: dump_json(json_schema(kind.value), out))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from consortium.cli.common import fail_message, say
-from consortium.text import closest, joined, shorten
+from consortium.display.text import closest, joined, shorten
 
 KINDS = ("RD", "BO", "BR", "TO", "TR")
 
@@ -18,7 +18,7 @@ KINDS = ("RD", "BO", "BR", "TO", "TR")
 def country_codes(values: list[str] | None) -> list[str]:
     """The ISO codes of ``--country``; a name or an unknown code is one line and exit 2
     ("--country 'Italy': write IT for Italy")."""
-    from consortium.countries import code_for
+    from consortium.facts.countries import code_for
 
     codes = []
     for value in values or []:
@@ -62,11 +62,11 @@ def label_level(value: str | None) -> str | None:
 def sector_known(sector: str | None, written: list[str]) -> None:
     """A ``--sector`` that no file's sectors (``written``) mention and the sector vocabulary
     does not know is a typo, not an empty result: one line with the closest, exit 2."""
-    from consortium.text import mentions
+    from consortium.display.text import mentions
 
     if sector is None or mentions(written, sector):
         return
-    from consortium.sectors import ecosystems, vocabulary
+    from consortium.facts.sectors import ecosystems, vocabulary
 
     if ecosystems(sector):
         return

@@ -2,7 +2,7 @@
 
 Each folder has one name on every command (``--requests``, ``--clusters``, ``--calls``);
 by default it is the folder of that name beside the proposal's ``consortium.yaml``, found
-by looking upward from where the user stands (``consortium.upward``), else in the current
+by looking upward from where the user stands (``consortium.files.upward``), else in the current
 folder. ``--dir``, the old name of ``--requests`` and of ``clusters --clusters``, still
 works, hidden, so scripts written for it do not break.
 """
@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from consortium.cli.common import fail_message, say
-from consortium.text import path_text
+from consortium.display.text import path_text
 
 WHAT = {"requests": "request files", "clusters": "cluster profiles", "calls": "extra call files"}
 NEAR_PROPOSAL = "beside the consortium.yaml found here or above, else ./{kind}"
@@ -61,7 +61,7 @@ def folder(
 ) -> Path:
     """The folder to use: the one given, else ``KIND/`` beside ``base`` (a consortium
     file's folder) or of the proposal found upward, else ``./KIND``."""
-    from consortium.upward import proposal_folder
+    from consortium.files.upward import proposal_folder
 
     picked = chosen(kind, given, old)
     if picked is not None:
@@ -76,7 +76,7 @@ def consortium_file(given: Path | None, document: bool = False) -> Path:
     it: one line, then exit 2; or, with ``document`` (`check`, whose machine formats print
     a document even then), the path where it was looked for, whose absence the check
     reports as it reports any missing file."""
-    from consortium.upward import MARKER, consortium_at
+    from consortium.files.upward import MARKER, consortium_at
 
     found = consortium_at(given or Path("."))
     if found is None:

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 import typer
 
 from consortium.cli.common import fail_message, say
-from consortium.text import path_text, visible
+from consortium.display.text import path_text, visible
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from consortium.importing.run import Options, Outcome
+    from consortium.importing.run import ImportResult, Options
 
 T = TypeVar("T")
 DEFAULT_BASE = "https://b2b.een.ec.europa.eu/v1"
@@ -113,7 +113,7 @@ def _today(given: str | None) -> "date":
     """The day judged: --today, else the clock's (the CLI may read it; the library not)."""
     from datetime import date
 
-    from consortium.dates import DateError, parse_date
+    from consortium.facts.dates import DateError, parse_date
 
     try:
         return parse_date(given) if given else date.today()
@@ -124,7 +124,7 @@ def _today(given: str | None) -> "date":
 def _reference(given: str | None, paths: list[str] | None) -> str | None:
     if given is None:
         return None
-    from consortium.reference import parse_reference
+    from consortium.facts.reference import parse_reference
 
     if not paths or len(paths) != 1:
         fail_message("--reference names one profile: give one profile text, page or link")
@@ -134,7 +134,7 @@ def _reference(given: str | None, paths: list[str] | None) -> str | None:
         fail_message(f"--reference: {exc}")
 
 
-def _coverage(outcomes: "list[Outcome]") -> None:
+def _coverage(outcomes: "list[ImportResult]") -> None:
     """Per field: how many profiles gave it, gave it unsure, or did not (stderr)."""
     from consortium.importing.run import REPORTED
 
@@ -155,16 +155,16 @@ def _check_output(out: Path) -> None:
         fail_message(f"{path_text(out)}: {why}")
 
 
-def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[Outcome]":
+def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[ImportResult]":
     """Links to EEN pages (fetched one by one), then files and folders."""
+    from consortium.files.problems import Problem
     from consortium.importing.reading import input_files
-    from consortium.importing.run import Outcome, import_file, import_link, settle
+    from consortium.importing.run import ImportResult, import_file, import_link, settle
     from consortium.importing.weblink import is_link
-    from consortium.problems import Problem
 
     links = [p for p in paths if is_link(p)]
     files, empty = input_files([Path(p) for p in paths if not is_link(p)])
-    outcomes = _reported([Outcome(p, problems=[Problem(p, why)]) for p, why in empty])
+    outcomes = _reported([ImportResult(p, problems=[Problem(p, why)]) for p, why in empty])
     seen: set[str] = set()
     for url in links:
         outcomes += _reported(settle([import_link(url, options, timeout)], options, seen))
@@ -181,16 +181,16 @@ def _from_service(
     since: str | None,
     timeout: float,
     retries: int,
-) -> "tuple[list[Outcome], str | None]":
+) -> "tuple[list[ImportResult], str | None]":
     """Fetch and import page by page (nothing piles up); the outcomes, and why fetching
     stopped early (then some pages may have been imported, and the exit code is 2)."""
     import time
 
+    from consortium.files.problems import Problem
     from consortium.importing.address import key_problem, service_address
     from consortium.importing.fetch import Query, fetch
     from consortium.importing.pws import keep, profile_fields, start_of
-    from consortium.importing.run import SERVICE_CHANNEL, Outcome, import_fields, settle
-    from consortium.problems import Problem
+    from consortium.importing.run import SERVICE_CHANNEL, ImportResult, import_fields, settle
 
     key = os.environ.get("EEN_API_KEY", "").strip(" \t")
     if problem := key_problem(key):
@@ -206,7 +206,7 @@ def _from_service(
     query = Query(address, key, timeout, retries)
     where = Path(address.shown.split("://", 1)[-1])
     seen: set[str] = set()
-    outcomes: list[Outcome] = []
+    outcomes: list[ImportResult] = []
     for page in _progress(fetch(query, time.monotonic, time.sleep), None, "fetching pages"):
         if isinstance(page, str):
             if not outcomes:
@@ -216,7 +216,7 @@ def _from_service(
         for item in keep(page, kind, country, start):
             fields = profile_fields(item)
             if isinstance(fields, str):
-                done = [Outcome(where, problems=[Problem(where, fields)])]
+                done = [ImportResult(where, problems=[Problem(where, fields)])]
             else:
                 done = [import_fields(fields, SERVICE_CHANNEL, where, options, address.shown)]
             outcomes += _reported(settle(done, options, seen))
@@ -238,7 +238,7 @@ def _progress(items: Iterable[T], total: int | None, what: str) -> Iterator[T]:
             bar.advance(task)
 
 
-def _reported(outcomes: "list[Outcome]") -> "list[Outcome]":
+def _reported(outcomes: "list[ImportResult]") -> "list[ImportResult]":
     """Say on stderr what became of each profile, as soon as it is known."""
     for outcome in outcomes:
         where = path_text(outcome.target or outcome.origin)
@@ -256,7 +256,7 @@ def _reported(outcomes: "list[Outcome]") -> "list[Outcome]":
     return outcomes
 
 
-def _finish(outcomes: "list[Outcome]", options: "Options") -> int:
+def _finish(outcomes: "list[ImportResult]", options: "Options") -> int:
     """Print the YAML of a dry run, say the totals, and give the exit code."""
     good = [o for o in outcomes if not o.problems and o.text is not None]
     if options.dry_run:
@@ -280,14 +280,14 @@ def _finish(outcomes: "list[Outcome]", options: "Options") -> int:
     return 2 if bad else 0
 
 
-def _next(good: "list[Outcome]") -> None:
+def _next(good: "list[ImportResult]") -> None:
     """The files written, then the command that starts a proposal answering one of them."""
     for outcome in good:
         if outcome.written and outcome.target is not None:
             sys.stderr.write(f"wrote {path_text(outcome.target)}\n")
     if not good or good[0].reference is None:
         return
-    from consortium.calls import known_calls
+    from consortium.calls.known import known_calls
 
     first = good[0]
     known = first.call is not None and first.call.upper() in known_calls(Path("calls"))[0]

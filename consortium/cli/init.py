@@ -8,11 +8,11 @@ import typer
 
 from consortium.cli.common import fail, fail_message, report_problems, say
 from consortium.cli.completion import call_ids
-from consortium.text import path_text, shorten, visible
+from consortium.display.text import path_text, shorten, visible
 
 if TYPE_CHECKING:
+    from consortium.catalogue.source import FoundRequest
     from consortium.models import Call
-    from consortium.request_source import FoundRequest
 
 
 def init(
@@ -56,8 +56,8 @@ def init(
     The new repo is validated before anything is written. Refuses a folder that is not
     empty (requests/ that `consortium import` filled excepted) unless --force.
     """
-    from consortium.newrepo import in_the_way, staged_problems, write_all
-    from consortium.scaffold import skeleton
+    from consortium.proposal.newrepo import in_the_way, staged_problems, write_all
+    from consortium.proposal.scaffold import skeleton
 
     if folder.exists() and not folder.is_dir():
         fail_message(f"{path_text(folder)} is not a folder")
@@ -81,7 +81,7 @@ def init(
 def _request(reference: str | None, file: Path | None) -> "FoundRequest | None":
     """The request to copy in, from --request-file or where --request finds it; one line
     and exit 2 when it is not there or not a valid request."""
-    from consortium.request_source import FoundRequest, find_request, places, read_request
+    from consortium.catalogue.source import FoundRequest, find_request, places, read_request
 
     wanted = _reference(reference) if reference else None
     got: FoundRequest | str | None
@@ -119,7 +119,7 @@ def _reference(text: str) -> str:
 def _call(folder: Path, given: str | None, found: "FoundRequest | None", no_input: bool) -> str:
     """--call, else the request's call, else asked for on a terminal, else the list of
     calls and exit 2."""
-    from consortium.calls import known_calls
+    from consortium.calls.known import known_calls
 
     calls, _ = known_calls(folder / "calls")
     if given is not None:
@@ -141,7 +141,7 @@ def _call(folder: Path, given: str | None, found: "FoundRequest | None", no_inpu
 
 
 def _known(given: str, calls: "dict[str, Call]", what: str) -> str:
-    from consortium.text import closest
+    from consortium.display.text import closest
 
     wanted = given.strip().upper()
     if wanted not in calls:

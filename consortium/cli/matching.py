@@ -31,15 +31,15 @@ from consortium.cli.folders import (
     folder,
     folder_option,
 )
+from consortium.display.text import closest, path_text, shorten
 from consortium.report.formats import MATCH_CLUSTER, MATCH_REQUEST, SUGGEST
-from consortium.text import closest, path_text, shorten
 
 if TYPE_CHECKING:
-    from consortium.catalogue import Listing
+    from consortium.catalogue.requests import Listing
     from consortium.matching.situation import Situation
-    from consortium.matching.suggest import Outcome
+    from consortium.matching.suggest import SuggestionResult
     from consortium.models import Call, Cluster
-    from consortium.proposal import Proposal
+    from consortium.proposal.resolve import Proposal
 
 Top = Annotated[int | None, typer.Option("--top", min=1, help="Show the N best only.")]
 Format = Annotated[
@@ -86,9 +86,9 @@ def match(
 
     Inside a proposal, candidates are judged against the consortium's members (the
     countries they cover, the coordinator they have), and members are left out."""
-    from consortium.calls import known_calls
-    from consortium.catalogue import find, load_catalogue
-    from consortium.directory import known_clusters
+    from consortium.calls.known import known_calls
+    from consortium.catalogue.clusters import known_clusters
+    from consortium.catalogue.requests import find, load_catalogue
 
     given_requests = chosen("requests", requests, old_dir)
     path = None if cluster else _consortium_path(consortium)
@@ -146,7 +146,7 @@ def match(
 def _consortium_path(given: Path | None) -> Path | None:
     """--consortium FILE (a folder: its proposal's consortium.yaml), else consortium.yaml
     of the proposal found upward, else None (outside a proposal)."""
-    from consortium.upward import MARKER, proposal_folder
+    from consortium.files.upward import MARKER, proposal_folder
 
     if given is not None:
         return consortium_file(given)
@@ -164,7 +164,7 @@ def _proposal(
     """The consortium to rank against, resolved as `check` resolves it. When it cannot be
     read: given with --consortium, exit 2; found upward, its problems are shown, the
     request's own partners are used, and the exit code will be 2."""
-    from consortium.proposal import Folders, load_proposal
+    from consortium.proposal.resolve import Folders, load_proposal
 
     loaded = load_proposal(path, Folders(clusters, requests, calls))
     if not isinstance(loaded, list):
@@ -194,7 +194,7 @@ def _match_request(
 ) -> None:
     from consortium.matching.rank import rank_clusters
     from consortium.matching.situation import for_request
-    from consortium.views import RequestMatch
+    from consortium.report.views import RequestMatch
 
     if proposal is None:
         situation = for_request(item, calls, instant)
@@ -240,7 +240,7 @@ def _match_cluster(
     code: int,
 ) -> None:
     from consortium.matching.rank import rank_requests
-    from consortium.views import ClusterMatch
+    from consortium.report.views import ClusterMatch
 
     found = pool.get(cluster_id.strip())
     if found is None:
@@ -275,12 +275,12 @@ def suggest(
 ) -> None:
     """The smallest sets of known clusters whose addition would complete the consortium,
     best first, with the rules each fixes; --apply N adds suggestion N as invited members."""
-    from consortium.checks import check_file
-    from consortium.directory import known_clusters
+    from consortium.catalogue.clusters import known_clusters
+    from consortium.check.runner import check_file
     from consortium.matching.suggest import SHOWN
     from consortium.matching.suggest import suggest as find_suggestions
-    from consortium.proposal import Folders
-    from consortium.views import Suggestions
+    from consortium.proposal.resolve import Folders
+    from consortium.report.views import Suggestions
 
     instant = resolve_now(today, now)
     path = consortium_file(path)
@@ -305,15 +305,15 @@ def suggest(
 def _fingerprint(path: Path) -> str:
     """The bytes the suggestion is computed on, taken before reading them for the check:
     `--apply` then refuses a file changed at any time since (README, "Errors and limits")."""
+    from consortium.files.problems import Problem
+    from consortium.files.yamlfile import read_bytes
     from consortium.matching.apply import fingerprint
-    from consortium.problems import Problem
-    from consortium.yamlfile import read_bytes
 
     raw = read_bytes(path)
     return "" if isinstance(raw, Problem) else fingerprint(raw)
 
 
-def _apply(path: Path, outcome: "Outcome", number: int, computed_on: str) -> None:
+def _apply(path: Path, outcome: "SuggestionResult", number: int, computed_on: str) -> None:
     from consortium.matching.apply import apply as apply_suggestion
 
     if number > len(outcome.suggestions):

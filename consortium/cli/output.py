@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from consortium.text import path_text
+from consortium.display.text import path_text
 
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
@@ -40,9 +40,9 @@ def prepare_streams() -> None:
 @contextmanager
 def log_safe_streams() -> Iterator[None]:
     """stdout and stderr wrapped for the command's run: every line either stream gets is
-    one a CI runner cannot read as a workflow command (``consortium.logsafe``); the
+    one a CI runner cannot read as a workflow command (``consortium.display.logsafe``); the
     streams are restored, whatever is left sent, when the command ends."""
-    from consortium.logsafe import LogSafe
+    from consortium.display.logsafe import LogSafe
 
     saved = sys.stdout, sys.stderr
     out, err = LogSafe(sys.stdout), LogSafe(sys.stderr)

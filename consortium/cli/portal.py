@@ -21,13 +21,13 @@ from consortium.cli.common import (
     say,
 )
 from consortium.cli.folders import CallsFolder, folder
+from consortium.display.text import path_text, shorten
 from consortium.report.formats import REFRESH, TOPIC_LIST
-from consortium.text import path_text, shorten
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from consortium.loading import Loaded
+    from consortium.files.loading import Loaded
     from consortium.models import Call
     from consortium.portal.client import Session
     from consortium.portal.topics import Topic
@@ -115,9 +115,9 @@ def fetch(
 
 def _write(topic: "Topic", path: Path, now: "datetime", update: bool, force: bool) -> bool:
     """Write one call file (or say why not, and what differs); True when all went well."""
+    from consortium.files.writes import write_text
     from consortium.models import Call
     from consortium.portal.callfile import call_data, call_text, updated
-    from consortium.writes import write_text
 
     fresh = call_data(topic, now)
     data = fresh
@@ -166,7 +166,7 @@ def _said(topic: "Topic", path: Path, data: dict[str, Any]) -> None:
 
 
 def _load(path: Path, hint: str = "fix it, or give --force to replace it") -> "Loaded[Call] | None":
-    from consortium.loading import load
+    from consortium.files.loading import load
     from consortium.models import Call
 
     loaded = load(path, Call, keep_doc=True)
@@ -210,10 +210,10 @@ def search(
 ) -> None:
     """List portal topics: id, title, programme, next deadline and days left."""
     from consortium.cli.importing import _progress
+    from consortium.display.text import joined
     from consortium.portal.fetching import collect, listing_query
     from consortium.portal.listing import TopicList, listed
     from consortium.portal.topics import STATUSES, programme_code, programme_names
-    from consortium.text import joined
 
     instant = resolve_now(today, now)
     within = _days(closing_within) if closing_within is not None else None
@@ -256,7 +256,7 @@ def refresh(
 ) -> None:
     """Ask the portal again for each call file it gave, and report what moved: exit 1 when
     a deadline moved."""
-    from consortium.loading import yaml_files
+    from consortium.files.loading import yaml_files
     from consortium.portal.fetching import fetch_topics
     from consortium.portal.listing import RefreshReport
 
@@ -283,11 +283,11 @@ def refresh(
 def _refreshed(
     loaded: "Loaded[Call]", topics: "dict[str, Topic | str]", now: "datetime", update: bool
 ) -> Any:
+    from consortium.files.writes import write_text
     from consortium.models import Call
     from consortium.portal.callfile import call_data, call_text, updated
     from consortium.portal.changes import changes
     from consortium.portal.listing import Refreshed
-    from consortium.writes import write_text
 
     assert loaded.item.portal is not None and loaded.doc is not None
     identifier = loaded.item.portal.topic

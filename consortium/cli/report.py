@@ -16,13 +16,13 @@ from consortium.cli.common import (
 )
 from consortium.cli.folders import BESIDE_FILE, ConsortiumPath, consortium_file, folder_option
 from consortium.cli.output import emit
-from consortium.text import path_text
+from consortium.display.text import path_text
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from consortium.checks import Report, Unchecked
-    from consortium.proposal import Folders
+    from consortium.check.runner import Report, Unchecked
+    from consortium.proposal.resolve import Folders
     from consortium.report.html.view import ReportPage
 
 
@@ -44,8 +44,8 @@ def report(
     the members, a map, the deadlines on a timeline, the findings and what would
     complete it. Exit 0 once written (the verdict is on the page and on stderr), 2 when
     the file could not be checked or the page not written."""
-    from consortium.checks import Unchecked, check_file
-    from consortium.proposal import Folders
+    from consortium.check.runner import Unchecked, check_file
+    from consortium.proposal.resolve import Folders
 
     instant = resolve_now(today, now)
     path = consortium_file(path, document=True)
@@ -72,10 +72,10 @@ def page_for(result: "Report | Unchecked", folders: "Folders", instant: "datetim
 def _write(page: "ReportPage", output: Path, force: bool) -> None:
     """The page through the one atomic write path (``-``: on stdout); a refusal is one line,
     exit 2."""
-    from consortium.report.html.page import render
-    from consortium.writes import write_text
+    from consortium.files.writes import write_text
+    from consortium.report.html.page import page_html
 
-    text = render(page)
+    text = page_html(page)
     if str(output) == "-":
         problem = emit(lambda out: print(text, end="", file=out))
         if problem:

@@ -21,13 +21,13 @@ from consortium.cli.common import (
 from consortium.cli.completion import request_refs
 from consortium.cli.folders import CallsBesideRequests, OldDir, RequestsFolder, folder
 from consortium.cli.output import emit
+from consortium.display.text import path_text, shorten
 from consortium.report.formats import DEADLINES, REQUEST_LIST, REQUEST_SHOW
-from consortium.text import path_text, shorten
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from consortium.catalogue import DeadlineRow
+    from consortium.catalogue.requests import DeadlineRow
 
 app = typer.Typer(help="List and show partner-search requests.", no_args_is_help=True)
 
@@ -43,7 +43,7 @@ def _catalogue(  # type: ignore[no-untyped-def]
 ):
     """Every loadable request in the folder given (by default requests/ of the proposal
     found upward); bad files reported on stderr, the rest kept."""
-    from consortium.catalogue import load_catalogue
+    from consortium.catalogue.requests import load_catalogue
 
     folder = requests_folder(given, old)
     if not folder.is_dir():
@@ -81,8 +81,8 @@ def list_requests(
 
     Exit 0 when every file loaded, 2 when some could not (the rest are still listed).
     """
-    from consortium.catalogue import Filter, sort_listings
-    from consortium.views import RequestList
+    from consortium.catalogue.requests import Filter, sort_listings
+    from consortium.report.views import RequestList
 
     instant = resolve_now(today, now)
     countries, kinds_ = filters.country_codes(country), filters.kinds(kind)
@@ -124,8 +124,8 @@ def show(
     now: NowOption = None,
 ) -> None:
     """Show every field of one request, with its deadlines counted down."""
-    from consortium.catalogue import find
-    from consortium.views import RequestView
+    from consortium.catalogue.requests import find
+    from consortium.report.views import RequestView
 
     instant = resolve_now(today, now)
     items, _ = _catalogue(requests, calls_dir, old_dir)
@@ -147,7 +147,7 @@ def requests_folder(given: Path | None, old: Path | None) -> Path:
 def _within(value: str | None) -> str | None:
     """Checked at parse time, so a bad window is a one-line usage error."""
     if value is not None:
-        from consortium.agenda import parse_within
+        from consortium.catalogue.agenda import parse_within
 
         try:
             parse_within(value)
@@ -194,8 +194,8 @@ def deadlines(
     A closed request takes no more expressions of interest: its EOI deadline shows only
     with --all.
     """
-    from consortium.agenda import DeadlineFilter, agenda, hidden_closed, parse_within
-    from consortium.views import DeadlineList
+    from consortium.catalogue.agenda import DeadlineFilter, agenda, hidden_closed, parse_within
+    from consortium.report.views import DeadlineList
 
     instant = resolve_now(today, now)
     countries = filters.country_codes(country)
@@ -230,8 +230,8 @@ def _say_hidden(hidden: int) -> None:
 def _write_ics(path: Path, rows: "list[DeadlineRow]", instant: "datetime", force: bool) -> None:
     """The calendar through the one atomic write path (``-``: on stdout); a refusal is
     one line, exit 2."""
-    from consortium.calendar import calendar_text
-    from consortium.writes import write_text
+    from consortium.files.writes import write_text
+    from consortium.report.calendar import calendar_text
 
     text = calendar_text(rows, instant)
     if str(path) == "-":

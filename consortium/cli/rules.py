@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from consortium.cli.common import checked_format, fail_message, render
+from consortium.display.text import did_you_mean, shorten
 from consortium.report.formats import RULE_LIST, RULE_SHOW
-from consortium.text import did_you_mean, shorten
 
 
 def rules(
@@ -25,8 +25,8 @@ def rules(
 ) -> None:
     """List every rule of `consortium check` (id, severity, what it checks), or show one in
     full: its description, source and a passing and a failing example."""
-    from consortium.rules import REGISTRY
-    from consortium.views import RuleList, RuleView
+    from consortium.check.rules import REGISTRY
+    from consortium.report.views import RuleList, RuleView
 
     formats = RULE_LIST if rule_id is None else RULE_SHOW
     chosen = checked_format(formats, output)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from consortium.importing.calls import call_of, date_in, dates_in
+from consortium.facts.reference import Reference, parse_reference
+from consortium.importing.call_info import call_of, date_in, dates_in
 from consortium.importing.fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
@@ -26,7 +27,6 @@ from consortium.importing.profile import (
 )
 from consortium.importing.seeking import seeking_of
 from consortium.importing.vocabulary import KEYWORDS, STAGES, first_in, in_table_order
-from consortium.reference import Reference, parse_reference
 
 REFERENCE = re.compile(r"\b(?:RDR|RD|BO|BR|TO|TR)[A-Z]{2}[0-9]{11,}\b")
 
@@ -63,7 +63,7 @@ def reference_of(fields: Fields) -> Reference | str:
         return str(exc)
 
 
-def build(
+def build_request(
     fields: Fields, ref: Reference, channel: str, origin: str, today: date | None = None
 ) -> Imported | str:
     """The request a profile gives; ``today`` is the day judged (a profile whose validity

@@ -20,7 +20,7 @@ class Fields:
     keywords: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # "text" (labelled lines and paragraphs, the older layouts) or "page" (the current
-    # pages' label/value layout, saved, copied or fetched: consortium.importing.layout)
+    # pages' label/value layout, saved, copied or fetched: consortium.importing.page_layout)
     layout: str = "text"
 
     def get(self, name: str) -> str | None:

@@ -2,7 +2,7 @@
 
 Profiles name partners by nationality ("a French and a Spanish energy clusters") and the
 requester by country name ("Country of origin: France"). Names come from the tz database's
-``iso3166.tab`` (``consortium.countries``) plus the usual English spellings below; the
+``iso3166.tab`` (``consortium.facts.countries``) plus the usual English spellings below; the
 adjectives cover the EU, the countries associated to COSME and Horizon Europe (docs/sources.md) and the EU's most frequent partners. A word not listed is never guessed.
 """
 
@@ -38,7 +38,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 @cache
 def _names() -> dict[str, str]:
-    from consortium.countries import country_names
+    from consortium.facts.countries import country_names
 
     table = {name.lower(): code for code, name in country_names().items()}
     return table | COUNTRY_ALIASES
@@ -54,7 +54,7 @@ def country_code(name: str) -> str | None:
 
 @cache
 def _codes() -> frozenset[str]:
-    from consortium.countries import country_names
+    from consortium.facts.countries import country_names
 
     return frozenset(country_names())
 

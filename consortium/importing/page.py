@@ -3,7 +3,7 @@
 The page is parsed by selectolax's Lexbor engine (an HTML5 parser written in C, as
 browsers parse: README, "Dependencies"). What is read: the title from the page's ``h1``
 (``.ecl-page-header__title``), the profile from ``main#main-content > article``: each
-description list's ``dt`` (the label, looked up in ``consortium.importing.layout``) and
+description list's ``dt`` (the label, looked up in ``consortium.importing.page_layout``) and
 the ``dd`` after it (list items one a line, ``<br>`` a line break, paragraphs apart,
 ``<time datetime>`` as its date), and loose paragraphs and notices of the article. Scripts,
 styles, navigation, headers and footers are removed before anything is read, so none of
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consortium.importing.layout import LABELS, LINE, Labelled, label_field
+from consortium.importing.page_layout import LABELS, LINE, Labelled, label_field
 
 MAX_DEPTH = 512  # levels of elements; browsers stop nesting there too
 MAX_LABELS = 2000

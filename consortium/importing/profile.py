@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consortium.importing.calls import call_ids
+from consortium.facts.reference import Reference
+from consortium.importing.call_info import call_ids
 from consortium.importing.fields import Fields
 from consortium.importing.vocabulary import PROFILE_TYPES, first_in
-from consortium.reference import Reference
 
 _BOILERPLATE = re.compile(
     r"^(?:back to search|international partner search|partnering opportunit(?:y|ies)"

@@ -17,8 +17,8 @@ import re
 from datetime import date
 from typing import Any
 
+from consortium.display.text import shorten
 from consortium.importing.fields import Fields
-from consortium.text import shorten
 
 MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
 MAX_DEPTH = 20  # levels of lists and objects inside one profile; the service's have 3
@@ -150,7 +150,7 @@ def _keywords(item: dict[str, Any]) -> list[str]:
 
 def start_of(since: str | None) -> date | str | None:
     """``--since`` as a date, or why it is none (checked before anything is fetched)."""
-    from consortium.dates import DateError, parse_date
+    from consortium.facts.dates import DateError, parse_date
 
     try:
         return parse_date(since) if since else None
@@ -163,7 +163,7 @@ def keep(
 ) -> list[dict[str, Any]]:
     """The items asked for. Filtering is done here, on the reference and the publication
     date, so no query parameter the user guide does not name is sent to the service."""
-    from consortium.reference import parse_reference
+    from consortium.facts.reference import parse_reference
 
     wanted = (kind or "").upper().replace("RDR", "RD")
     chosen = []
@@ -185,6 +185,6 @@ def keep(
 
 
 def _date(value: Any) -> date | None:
-    from consortium.importing.calls import date_in
+    from consortium.importing.call_info import date_in
 
     return date_in(_text(value), "publication date", [])

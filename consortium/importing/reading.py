@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from consortium.rawfile import read_bounded
+from consortium.files.rawfile import read_bounded
 
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_JSON_BYTES = 32 * 1024 * 1024  # a saved page of 200 full profiles is a few MB

@@ -1,8 +1,8 @@
 """Import profiles end to end: read, recognise, extract, render, check, write.
 
-Each input gives one ``Outcome`` per profile it holds; one that cannot be imported is an
-Outcome with a problem, and the rest go on. Every file is validated as a request before it
-is written, and written only through ``consortium.writes.write_text`` (atomic, never through
+Each input gives one ``ImportResult`` per profile it holds; one that cannot be imported is an
+ImportResult with a problem, and the rest go on. Every file is validated as a request before it
+is written, and written only through ``consortium.files.writes.write_text`` (atomic, never through
 a link, never over a file without ``force``; without it, the change is shown as a diff).
 """
 
@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from consortium.importing.extract import build, reference_of
+from consortium.display.text import path_text
+from consortium.files.problems import Problem
+from consortium.importing.extract import build_request, reference_of
 from consortium.importing.fields import Fields
 from consortium.importing.forward import unforwarded
-from consortium.importing.layout import copied_text, fields_of
 from consortium.importing.page import looks_like_html, saved_page
+from consortium.importing.page_layout import copied_text, fields_of
+from consortium.importing.profile_text import parse_text
 from consortium.importing.reading import (
     HTML,
     MAX_HTML_BYTES,
@@ -27,17 +30,14 @@ from consortium.importing.reading import (
     MAX_TEXT_BYTES,
     read_input,
 )
-from consortium.importing.render import render
-from consortium.importing.text import parse_text
-from consortium.problems import Problem
-from consortium.text import path_text
+from consortium.importing.request_yaml import request_text
 
 TEXT_CHANNEL = "Enterprise Europe Network"
 SERVICE_CHANNEL = "EEN Partner Web Service"
 
 
 @dataclass
-class Outcome:
+class ImportResult:
     """What became of one profile: its file's text and target, gaps, notes and problems."""
 
     origin: Path
@@ -70,7 +70,7 @@ REPORTED = ("title", "published", "expires", "status", "call.id", "call.programm
             "seeking.type", "seeking.role", "keywords", "summary", "description")  # fmt: skip
 
 
-def import_file(path: Path, options: Options) -> list[Outcome]:
+def import_file(path: Path, options: Options) -> list[ImportResult]:
     """Every profile in one file (a text or a saved page holds one; saved service JSON
     holds many)."""
     suffix = path.suffix.lower()
@@ -78,7 +78,7 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
     limit = MAX_JSON_BYTES if is_json else MAX_HTML_BYTES if suffix in HTML else MAX_TEXT_BYTES
     read = read_input(path, limit)
     if isinstance(read, str):
-        return [Outcome(path, problems=[Problem(path, read)])]
+        return [ImportResult(path, problems=[Problem(path, read)])]
     if suffix in HTML or looks_like_html(read.text):
         return [import_page(read.text, TEXT_CHANNEL, path, options, read.note)]
     if is_json or read.text.lstrip()[:1] in ("{", "["):
@@ -86,9 +86,9 @@ def import_file(path: Path, options: Options) -> list[Outcome]:
 
         found = fields_in_json(read.text)
         if isinstance(found, str):
-            return [Outcome(path, problems=[Problem(path, found)])]
+            return [ImportResult(path, problems=[Problem(path, found)])]
         return [
-            Outcome(path, problems=[Problem(path, f)])
+            ImportResult(path, problems=[Problem(path, f)])
             if isinstance(f, str)
             else import_fields(f, SERVICE_CHANNEL, path, options)
             for f in found
@@ -114,18 +114,18 @@ def import_page(
     options: Options,
     note: str | None = None,
     label: str | None = None,
-) -> Outcome:
+) -> ImportResult:
     """One saved or fetched EEN page."""
     page = saved_page(html)
     if isinstance(page, str):
-        return Outcome(origin, problems=[Problem(origin, page)])
+        return ImportResult(origin, problems=[Problem(origin, page)])
     fields = fields_of(page)
     if note:
         fields.notes.append(note)
     return import_fields(fields, channel, origin, options, label)
 
 
-def import_link(url: str, options: Options, timeout: float) -> Outcome:
+def import_link(url: str, options: Options, timeout: float) -> ImportResult:
     """A profile's page, fetched (bounded: ``weblink``) and read as a saved page."""
     import time
 
@@ -135,16 +135,16 @@ def import_link(url: str, options: Options, timeout: float) -> Outcome:
     where = Path(name.split("://", 1)[-1])
     fetched = fetch_page(url, timeout, time.monotonic)
     if isinstance(fetched, str):
-        return Outcome(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
+        return ImportResult(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
     return import_page(fetched.text, TEXT_CHANNEL, where, options, label=name)
 
 
 def import_fields(
     fields: Fields, channel: str, origin: Path, options: Options, label: str | None = None
-) -> Outcome:
+) -> ImportResult:
     """One profile's fields → a checked request file (not yet written); ``label`` names the
     source in the file when the origin is no file (the service's address)."""
-    outcome = Outcome(origin, notes=list(fields.notes))
+    outcome = ImportResult(origin, notes=list(fields.notes))
     if options.reference:
         fields.values["reference"] = options.reference
     ref = reference_of(fields)
@@ -153,7 +153,7 @@ def import_fields(
         return outcome
     outcome.reference = ref.text
     name = label or origin.name or str(origin)
-    built = build(fields, ref, channel, name, options.today)
+    built = build_request(fields, ref, channel, name, options.today)
     if isinstance(built, str):
         outcome.problems.append(Problem(origin, f"{ref.text}: {built}"))
         return outcome
@@ -163,7 +163,7 @@ def import_fields(
     outcome.unsure = dict(built.unsure)
     outcome.coverage = coverage(built.data, built.unsure)
     outcome.target = options.out / f"{ref.text}.yaml"  # a parsed reference: letters and digits
-    outcome.text = render(built, f"{channel} ({path_text(name)})")
+    outcome.text = request_text(built, f"{channel} ({path_text(name)})")
     outcome.problems += _invalid(outcome.target, outcome.text)
     return outcome
 
@@ -194,10 +194,10 @@ def _call_id(call: object) -> str | None:
 
 def _invalid(target: Path, text: str) -> list[Problem]:
     """What ``consortium validate`` would say of the file: nothing, or a bug of ours."""
-    from consortium.loading import validate
+    from consortium.files.loading import validate
+    from consortium.files.yamlfile import MAX_BYTES as MAX_FILE_BYTES
+    from consortium.files.yamlfile import parse
     from consortium.models import Request
-    from consortium.yamlfile import MAX_BYTES as MAX_FILE_BYTES
-    from consortium.yamlfile import parse
 
     raw = text.encode("utf-8")
     if len(raw) > MAX_FILE_BYTES:
@@ -219,12 +219,12 @@ def output_refused(out: Path) -> str | None:
     """Why the files may not be written into ``out``: it is, or lies under, a symbolic
     link leading out of the repository (or folder) holding it. In a pull request's CI a
     committed link ``requests -> ~/.ssh`` would otherwise have ``import`` write there."""
-    from consortium.roots import Root
+    from consortium.files.roots import Root
 
     return Root.around(Path(os.path.abspath(out)).parent).refuses_folder(out)
 
 
-def settle(outcomes: list[Outcome], options: Options, seen: set[str]) -> list[Outcome]:
+def settle(outcomes: list[ImportResult], options: Options, seen: set[str]) -> list[ImportResult]:
     """Write each outcome (unless a dry run), once per reference in one import."""
     for outcome in outcomes:
         if outcome.reference and not outcome.problems:
@@ -242,7 +242,7 @@ def settle(outcomes: list[Outcome], options: Options, seen: set[str]) -> list[Ou
     return outcomes
 
 
-def write(outcome: Outcome, options: Options) -> None:
+def write(outcome: ImportResult, options: Options) -> None:
     """Write a checked outcome (never one with problems), or say what would change."""
     if outcome.problems or outcome.text is None or outcome.target is None:
         return
@@ -270,7 +270,7 @@ def write(outcome: Outcome, options: Options) -> None:
 
 
 def _write_text(target: Path, text: str, force: bool) -> Problem | None:
-    from consortium.writes import write_text
+    from consortium.files.writes import write_text
 
     return write_text(target, text, force)
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from consortium.loading import validate
+from consortium.files.loading import validate
+from consortium.files.problems import Problem
+from consortium.files.writes import write_text
+from consortium.files.yamlfile import Document, parse, read_bytes
+from consortium.files.yamlwriter import flow_mapping
 from consortium.matching.suggest import Suggestion
 from consortium.models import ConsortiumFile
-from consortium.problems import Problem
-from consortium.writes import write_text
-from consortium.yamlfile import Document, parse, read_bytes
-from consortium.yamlwriter import flow_mapping
 
 
 def fingerprint(raw: bytes) -> str:

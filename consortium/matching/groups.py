@@ -11,14 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from consortium.countries import state_of
-from consortium.fit import fit
+from consortium.check.fit import fit
+from consortium.check.predicates import admits, counts_region, is_member_state, label_good_enough
+from consortium.check.rules import Context
+from consortium.facts.countries import state_of
 from consortium.matching.needs import Needs
 from consortium.matching.score import Candidate, assess
 from consortium.matching.situation import Situation
 from consortium.models import Cluster
-from consortium.predicates import admits, counts_region, is_member_state, label_good_enough
-from consortium.rules import Context
 
 MAX_ADDITIONS = 4
 

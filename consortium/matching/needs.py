@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from consortium.checks import Report
-from consortium.predicates import countries_of, counts_region, is_member_state
-from consortium.rules import REGISTRY, Context
+from consortium.check.predicates import countries_of, counts_region, is_member_state
+from consortium.check.rules import REGISTRY, Context
+from consortium.check.runner import Report
 
 
 class Needs(NamedTuple):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
-from consortium.catalogue import Listing
+from consortium.catalogue.requests import Listing
 from consortium.matching.score import Candidate, Memo, assess
 from consortium.matching.situation import Situation, for_request
 from consortium.models import Call, Cluster

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from consortium.countries import state_of
-from consortium.fit import fit
-from consortium.labels import at_least, lapses_before
-from consortium.matching.situation import Situation
-from consortium.models import Cluster
-from consortium.models.fields import LABEL_ORDER
-from consortium.predicates import (
+from consortium.check.fit import fit
+from consortium.check.predicates import (
     admits,
     counts_region,
     experience_in,
     label_good_enough,
     wanted_label,
 )
-from consortium.sectors import common
+from consortium.facts.countries import state_of
+from consortium.facts.labels import at_least, lapses_before
+from consortium.facts.sectors import common
+from consortium.matching.situation import Situation
+from consortium.models import Cluster
+from consortium.models.fields import LABEL_ORDER
 
 
 class Part(NamedTuple):

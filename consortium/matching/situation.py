@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from consortium.catalogue import Listing
+from consortium.catalogue.requests import Listing
+from consortium.check.predicates import Terms, countries_of, judged_day, programmes_sought
+from consortium.matching.weights import DEFAULT_WEIGHTS
 from consortium.models import Call, CallRules, Seeking
-from consortium.predicates import Terms, countries_of, judged_day, programmes_sought
-from consortium.weights import DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
-    from consortium.rules.base import Context
+    from consortium.check.context import Context
 
 
 class Situation(NamedTuple):
@@ -64,7 +64,7 @@ def for_request(item: Listing, calls: dict[str, Call], now: datetime) -> Situati
     deadline = item.deadline("call")
     on = judged_day(deadline.at if deadline else None, now)
     countries = frozenset(m.country for m in request.consortium)
-    situation = build(
+    situation = situation_of(
         request.seeking,
         call,
         call.rules if call else CallRules(),
@@ -86,7 +86,7 @@ def for_consortium(ctx: Context, seeking: Seeking, tuned: dict[str, int]) -> Sit
     return Situation(seeking, ctx.terms, countries, _weights(ctx.proposal.call, tuned), reference)
 
 
-def build(
+def situation_of(
     seeking: Seeking,
     call: Call | None,
     rules: CallRules,

@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from consortium.catalogue import Listing
-from consortium.fit import fit
+from consortium.catalogue.requests import Listing
+from consortium.check.context import Context
+from consortium.check.fit import fit
+from consortium.display.text import joined
 from consortium.matching.situation import Situation, for_consortium
-from consortium.proposal import Proposal
-from consortium.rules.base import Context
-from consortium.text import joined
+from consortium.proposal.resolve import Proposal
 
 
 class Standing(NamedTuple):

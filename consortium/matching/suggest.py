@@ -9,7 +9,7 @@ real rules on the consortium with its additions, and ranked by its members' matc
 Bounded whatever the pool holds (README, "Errors and limits"): hundreds of groups make
 millions of sets of four, so past ``MAX_SETS`` sets of one size the search goes best first
 (the groups with the best-scored clusters first) and weighs only ``MAX_SETS`` of them, and
-at most ``MAX_VERIFIED`` sets are checked by the rules; ``Outcome.stopped`` then says so.
+at most ``MAX_VERIFIED`` sets are checked by the rules; ``SuggestionResult.stopped`` then says so.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from itertools import combinations_with_replacement, islice
 from math import comb
 from typing import NamedTuple
 
-from consortium.checks import Report, run
-from consortium.links import Member
+from consortium.check.rules import Context
+from consortium.check.runner import Report, run
 from consortium.matching.groups import MAX_ADDITIONS, Key, groups_of
 from consortium.matching.needs import Needs, needs_of
 from consortium.matching.score import Candidate
 from consortium.matching.situation import Situation, for_consortium
 from consortium.models import Cluster, MemberSpec
-from consortium.rules import Context
+from consortium.proposal.member import Member
 
 
 class Addition(NamedTuple):
@@ -46,7 +46,7 @@ class Suggestion(NamedTuple):
         return sum(a.candidate.score for a in self.additions)
 
 
-class Outcome(NamedTuple):
+class SuggestionResult(NamedTuple):
     needs: Needs
     suggestions: list[Suggestion]
     unreachable: list[str]  # needs no known cluster can meet, in words
@@ -60,10 +60,12 @@ MAX_VERIFIED = 300  # sets checked by the rules at most (a millisecond or more e
 SHOWN = 5  # suggestions listed by default (`suggest`, and the count `check` announces)
 
 
-def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = SHOWN) -> Outcome:
+def suggest(
+    report: Report, known: Iterable[tuple[str, Cluster]], limit: int = SHOWN
+) -> SuggestionResult:
     needs = needs_of(report)
     if not needs.any:
-        return Outcome(needs, [], [])
+        return SuggestionResult(needs, [], [])
     ctx = Context(report.proposal, report.now)
     situation = _situation(ctx)
     members = {m.cluster_id for m in ctx.members}
@@ -86,7 +88,7 @@ def suggest(report: Report, known: Iterable[tuple[str, Cluster]], limit: int = S
     if not found and not unreachable:
         searched = "among the sets searched" if stopped else "completes it"
         unreachable.append(f"no set of up to {MAX_ADDITIONS} known clusters {searched}")
-    return Outcome(needs, found, unreachable, "; ".join(stopped))
+    return SuggestionResult(needs, found, unreachable, "; ".join(stopped))
 
 
 def _sets(

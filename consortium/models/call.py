@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from consortium.deadlines import BRUSSELS
+from consortium.facts.deadlines import BRUSSELS
 from consortium.models.fields import (
     Count,
     Day,
@@ -34,7 +34,7 @@ class MatchSettings(Strict):
     @field_validator("weights")
     @classmethod
     def _known_parts(cls, value: dict[str, int]) -> dict[str, int]:
-        from consortium.weights import WEIGHT_NAMES
+        from consortium.matching.weights import WEIGHT_NAMES
 
         for name, weight in value.items():
             if name not in WEIGHT_NAMES:
@@ -71,7 +71,7 @@ class CallRules(Strict):
     @field_validator("eligible_countries")
     @classmethod
     def _known_codes(cls, value: list[str] | None) -> list[str] | None:
-        from consortium.eligibility import check_country_or_set
+        from consortium.facts.eligibility import check_country_or_set
 
         return [check_country_or_set(v) for v in value] if value is not None else None
 
@@ -147,7 +147,7 @@ class Call(Strict):
 
     @model_validator(mode="after")
     def _sets_of_its_period(self) -> Call:
-        from consortium.eligibility import misnamed_set
+        from consortium.facts.eligibility import misnamed_set
 
         problem = misnamed_set(self.rules.eligible_countries or [], self.period)
         if problem:

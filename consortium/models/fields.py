@@ -16,11 +16,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Wit
 from pydantic import Strict as PydanticStrict
 from pydantic_core import PydanticCustomError
 
-from consortium.countries import check_country
-from consortium.dates import parse_date, parse_date_or_datetime
-from consortium.ids import is_cluster_id
-from consortium.problems import shorten
-from consortium.reference import parse_reference
+from consortium.facts.countries import check_country
+from consortium.facts.dates import parse_date, parse_date_or_datetime
+from consortium.facts.reference import parse_reference
+from consortium.files.problems import shorten
+from consortium.models.ids import is_cluster_id
 
 COUNTRY_CODE = "ISO 3166-1 alpha-2"
 
@@ -136,7 +136,7 @@ _MOMENT_SCHEMA = {
 Country = Annotated[
     str,
     BeforeValidator(_friendly(_exact_country)),
-    # the schema's enum of every code is filled in by consortium.schema (reading the code
+    # the schema's enum of every code is filled in by consortium.files.schema (reading the code
     # table here would cost every start-up 2 ms)
     WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "description": COUNTRY_CODE}),
 ]

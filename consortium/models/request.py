@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from consortium.countries import EU_SPELLINGS
+from consortium.facts.countries import EU_SPELLINGS
+from consortium.facts.reference import Reference, parse_reference
 from consortium.models.call import MatchSettings
 from consortium.models.fields import (
     Country,
@@ -22,7 +23,6 @@ from consortium.models.fields import (
     TextList,
     TimeZone,
 )
-from consortium.reference import Reference, parse_reference
 
 
 class CallInfo(Strict):

@@ -15,7 +15,7 @@ import re
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from consortium.deadlines import BRUSSELS, CALL_TIME, zone
+from consortium.facts.deadlines import BRUSSELS, CALL_TIME, zone
 from consortium.portal.conditions import conditions_for
 from consortium.portal.topics import Topic
 
@@ -160,10 +160,10 @@ def _parsed(value: Any) -> datetime | None:
 
 
 def call_text(data: dict[str, Any], header: list[str]) -> str:
-    """The YAML text of ``data``, through the one YAML writer (``consortium.yamlwriter``):
+    """The YAML text of ``data``, through the one YAML writer (``consortium.files.yamlwriter``):
     every value reads back as written."""
-    from consortium.scaffold import modeline
-    from consortium.yamlwriter import block_mapping
+    from consortium.files.yamlwriter import block_mapping
+    from consortium.proposal.scaffold import modeline
 
     lines = [modeline("call", 1).rstrip("\n"), *(f"# {line}" for line in header)]
     return "\n".join([*lines, *block_mapping(data)]) + "\n"

@@ -172,7 +172,7 @@ def _page(answer: tuple[int, Any] | str, shown: str) -> tuple[list[Any], int] | 
 
 def _said(data: Any) -> str:
     """': Invalid Query format': what the API said of a refusal, when it said something."""
-    from consortium.text import shorten, visible
+    from consortium.display.text import shorten, visible
 
     if isinstance(data, dict):
         message = data.get("message") or data.get("type")

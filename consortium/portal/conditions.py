@@ -33,7 +33,7 @@ class Conditions:
 
 
 def _generic() -> tuple[dict[str, Any], str]:
-    from consortium.presets import PRESETS
+    from consortium.calls.presets import PRESETS
 
     preset = next(p for p in PRESETS if p["id"] == "HORIZON-GENERIC")
     return dict(preset["rules"]), preset["sources"][0]

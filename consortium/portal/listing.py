@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from consortium.deadlines import BRUSSELS, CALL_TIME, zone
+from consortium.facts.deadlines import BRUSSELS, CALL_TIME, zone
 from consortium.portal.callfile import status_at
 from consortium.portal.changes import Change
 from consortium.portal.topics import Topic

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TextIO
 
-from consortium.deadlines import countdown, make_deadline, stamp
+from consortium.display.text import visible
+from consortium.facts.deadlines import countdown, make_deadline, stamp
 from consortium.models import Call
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
@@ -19,8 +20,7 @@ from consortium.report.values import (
     markdown_table,
     plain_value,
 )
-from consortium.text import visible
-from consortium.views import CallList, CallView
+from consortium.report.views import CallList, CallView
 
 
 def call_value(call: Call, now: datetime) -> dict[str, Any]:

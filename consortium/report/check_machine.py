@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from consortium.checks import Checked
-from consortium.countries import country_label
-from consortium.deadlines import stamp
-from consortium.logsafe import WorkflowCommand, hash_free
+from consortium.check.context import NOT_CHECKABLE, Finding
+from consortium.check.runner import Checked
+from consortium.display.logsafe import WorkflowCommand, hash_free
+from consortium.display.text import neutralise, path_text, visible, xml_safe
+from consortium.facts.countries import country_label
+from consortium.facts.deadlines import stamp
 from consortium.report.values import (
     Code,
     deadline_lines,
@@ -27,8 +29,6 @@ from consortium.report.values import (
     where,
     within_summary,
 )
-from consortium.rules.base import NOT_CHECKABLE, Finding
-from consortium.text import neutralise, path_text, visible, xml_safe
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -15,9 +15,9 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from consortium import HOME, __version__
-from consortium.checks import Checked
+from consortium.check.rules import REGISTRY
+from consortium.check.runner import Checked
 from consortium.report.values import dump_json
-from consortium.rules import REGISTRY
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULES_DOC = "docs/rules.md"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from consortium.checks import Report
-from consortium.countries import country_label
-from consortium.deadlines import stamp
+from consortium.check.runner import Report
+from consortium.display.text import path_text, visible
+from consortium.facts.countries import country_label
+from consortium.facts.deadlines import stamp
 from consortium.report.console import console as make_console
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import deadline_lines, label_text, where
 from consortium.report.wrapping import wrapped
-from consortium.text import path_text, visible
 
 VERDICTS = {
     "complete": ("COMPLETE", "bold green"),
@@ -22,7 +22,7 @@ VERDICTS = {
 }
 
 
-def write_text(report: Report, stream: TextIO) -> None:
+def write_check_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
     text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
     or a countdown (``wrapped``). A file that could not be checked never comes here: for

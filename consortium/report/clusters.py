@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TextIO
 
-from consortium.directory import Entry
-from consortium.labels import lapses_before
+from consortium.catalogue.clusters import Entry
+from consortium.display.text import path_text, visible
+from consortium.facts.labels import lapses_before
 from consortium.models import Label
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
@@ -20,8 +21,7 @@ from consortium.report.values import (
     markdown_table,
     yes_no,
 )
-from consortium.text import path_text, visible
-from consortium.views import ClusterList, ClusterView
+from consortium.report.views import ClusterList, ClusterView
 
 CSV_FIELDS = ["id", "name", "country", "type", "label", "valid_until", "roles", "sectors"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from consortium.catalogue import DeadlineRow
-from consortium.deadlines import countdown, day_stamp, short_countdown, stamp
+from consortium.catalogue.requests import DeadlineRow
+from consortium.display.text import visible
+from consortium.facts.deadlines import countdown, day_stamp, short_countdown, stamp
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
@@ -16,8 +17,7 @@ from consortium.report.values import (
     markdown_table,
     md,
 )
-from consortium.text import visible
-from consortium.views import DeadlineList
+from consortium.report.views import DeadlineList
 
 
 def row_value(row: DeadlineRow, view: DeadlineList) -> dict[str, Any]:

@@ -13,11 +13,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
 if TYPE_CHECKING:
-    from consortium.checks import Report, Unchecked
+    from consortium.check.runner import Report, Unchecked
+    from consortium.files.validation import Validation
     from consortium.portal.listing import RefreshReport, TopicList
     from consortium.report.html.view import ReportPage
-    from consortium.validation import Validation
-    from consortium.views import (
+    from consortium.report.views import (
         CallList,
         CallView,
         ClusterList,
@@ -63,7 +63,7 @@ class Formats(Generic[View]):
 
     def accepted(self, extra: tuple[str, ...] = ()) -> str:
         """'text (or table), json, csv or markdown': what ``--format`` takes, in words."""
-        from consortium.text import joined
+        from consortium.display.text import joined
 
         shown = [f"{n} (or table)" if n == "text" else n for n in (*extra, *self.names)]
         return joined(shown, "or")
@@ -76,7 +76,7 @@ class Formats(Generic[View]):
 
 # html takes the page `consortium report` writes (built from the same report).
 CHECK: Formats[Report | Unchecked | ReportPage] = Formats(
-    text="check_text:write_text",
+    text="check_text:write_check_text",
     json="check_machine:write_json",
     github="check_machine:write_github",
     markdown="check_machine:write_markdown",
@@ -158,7 +158,7 @@ REFRESH: Formats[RefreshReport] = Formats(
     markdown="portal:refresh_markdown",
 )
 VALIDATE: Formats[Validation] = Formats(
-    text="validation:write_text", github="validation:write_github"
+    text="validation:write_validation_text", github="validation:write_github"
 )
 VIEWS: dict[str, Formats[Any]] = {
     "check": CHECK,

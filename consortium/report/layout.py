@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TextIO
 
+from consortium.display.text import visible
 from consortium.report.console import console, width
-from consortium.text import visible
 
 ELASTIC_MIN = 16  # a free-text column is allowed down to this width, or its longest word
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, TextIO
 
+from consortium.display.text import visible
 from consortium.matching.score import Candidate
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
@@ -16,8 +17,7 @@ from consortium.report.values import (
     markdown_table,
     md,
 )
-from consortium.text import visible
-from consortium.views import RequestMatch
+from consortium.report.views import RequestMatch
 
 
 def candidate_value(c: Candidate) -> dict[str, Any]:

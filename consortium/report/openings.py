@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from consortium.deadlines import stamp
+from consortium.display.text import visible
+from consortium.facts.deadlines import stamp
 from consortium.matching.rank import Opening
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
@@ -17,8 +18,7 @@ from consortium.report.values import (
     md,
     when,
 )
-from consortium.text import visible
-from consortium.views import ClusterMatch
+from consortium.report.views import ClusterMatch
 
 
 def _openings(view: ClusterMatch) -> list[Opening]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TextIO
 
-from consortium.deadlines import stamp
+from consortium.display.text import neutralise, path_text, visible
+from consortium.facts.deadlines import stamp
 from consortium.portal.listing import RefreshReport, TopicList, TopicRow
 from consortium.report.check_machine import annotation
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import Code, csv_document, dump_json, markdown_table
-from consortium.text import neutralise, path_text, visible
 
 ASSUMED = "17:00 Brussels assumed: the portal gives only the date"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TextIO
 
-from consortium.catalogue import Listing
-from consortium.countries import country_name
-from consortium.deadlines import Deadline, day_stamp, short_countdown, stamp
+from consortium.catalogue.requests import Listing
+from consortium.display.text import path_text, visible
+from consortium.facts.countries import country_name
+from consortium.facts.deadlines import Deadline, day_stamp, short_countdown, stamp
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
@@ -21,8 +22,7 @@ from consortium.report.values import (
     md,
     when,
 )
-from consortium.text import path_text, visible
-from consortium.views import RequestList, RequestView
+from consortium.report.views import RequestList, RequestView
 
 
 def listing_value(item: Listing, now: datetime) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, TextIO
 
+from consortium.check.rules import Rule
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
@@ -15,13 +16,12 @@ from consortium.report.values import (
     markdown_fields,
     markdown_table,
 )
-from consortium.rules import Rule
-from consortium.views import RuleList, RuleView
+from consortium.report.views import RuleList, RuleView
 
 
 def plain(text: str) -> str:
     """A docstring as a person reads it: no ````code```` marks and no module names (a
-    ``(consortium.fit)`` pointer is for developers)."""
+    ``(consortium.check.fit)`` pointer is for developers)."""
     return _MODULE.sub("", text).replace("``", "")
 
 
@@ -39,8 +39,8 @@ def rule_value(rule: Rule) -> dict[str, Any]:
 
 def example_lines(rule: Rule) -> str:
     """'Passes:' and 'Fails:', one example a line, from the fixtures the tests run
-    (``consortium.rules.examples``)."""
-    from consortium.rules.examples import examples_of
+    (``consortium.check.rule_examples``)."""
+    from consortium.check.rule_examples import examples_of
 
     examples = examples_of(rule.id)
     lines = [
@@ -51,7 +51,7 @@ def example_lines(rule: Rule) -> str:
 
 
 def _shown_value(rule: Rule) -> dict[str, Any]:
-    from consortium.rules.examples import examples_of
+    from consortium.check.rule_examples import examples_of
 
     examples = examples_of(rule.id)
     return {
@@ -119,8 +119,8 @@ def write_document(view: RuleList, stream: TextIO) -> None:
     (SARIF's ``helpUri`` links there); a test keeps the file equal to this output."""
     stream.write(
         "# The rules of `consortium check`\n\n"
-        "Generated from the rule registry (`consortium/rules/`); `consortium rules ID` prints\n"
-        "the same text. Each section's title is the rule id that findings carry.\n"
+        "Generated from the rule registry (`consortium/check/rules/`); `consortium rules ID`\n"
+        "prints the same text. Each section's title is the rule id that findings carry.\n"
     )
     for rule in view.rules:
         stream.write(f"\n## {rule.id}\n\nSeverity: {rule.severity}.\n\n{plain(rule.description)}\n")

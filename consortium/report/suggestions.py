@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from consortium.display.text import path_text, visible
 from consortium.report.matching import candidate_value
 from consortium.report.values import Code, Markdown, dump_json, markdown_table, md
+from consortium.report.views import Suggestions
 from consortium.report.wrapping import wrapped
-from consortium.text import path_text, visible
-from consortium.views import Suggestions
 
 
 def suggestion_values(view: Suggestions) -> list[dict[str, Any]]:

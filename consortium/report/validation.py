@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from consortium.display.text import neutralise, path_text
+from consortium.files.validation import Validation
 from consortium.report.check_machine import annotation
-from consortium.text import neutralise, path_text
-from consortium.validation import Validation
 
 TITLE = "not-checkable"  # as `check` and SARIF call a problem with a file itself
 
@@ -20,6 +20,6 @@ def write_github(result: Validation, stream: TextIO) -> None:
     stream.write(f"{result.valid} of {result.files} file(s) valid\n")
 
 
-def write_text(result: Validation, stream: TextIO) -> None:
+def write_validation_text(result: Validation, stream: TextIO) -> None:
     """For people: the problems, one a line (the CLI writes them to stderr)."""
     stream.write("".join(f"{p}\n" for p in result.problems))

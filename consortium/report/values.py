@@ -9,13 +9,13 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
-from consortium.deadlines import Deadline, countdown, stamp
-from consortium.text import path_text, visible
+from consortium.display.text import path_text, visible
+from consortium.facts.deadlines import Deadline, countdown, stamp
 
 if TYPE_CHECKING:
-    from consortium.checks import Checked
+    from consortium.check.context import Finding
+    from consortium.check.runner import Checked
     from consortium.models import Label
-    from consortium.rules.base import Finding
 
 
 def deadline_value(deadline: Deadline, now: datetime) -> dict[str, Any]:

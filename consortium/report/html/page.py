@@ -8,30 +8,30 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
-from consortium.deadlines import stamp
+from consortium.display.text import path_text, visible
+from consortium.facts.deadlines import stamp
 from consortium.report.html import sections
 from consortium.report.html.tiles import tile_map
 from consortium.report.html.view import ReportPage
-from consortium.text import path_text, visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
 
-    from consortium.checks import Report
+    from consortium.check.runner import Report
 
 
 def write_html(page: ReportPage, stream: TextIO) -> None:
     """The page on ``stream`` (`check --format html`)."""
-    stream.write(render(page))
+    stream.write(page_html(page))
 
 
-def render(page: ReportPage) -> str:
+def page_html(page: ReportPage) -> str:
     return _template().render(page_values(page))
 
 
 def page_values(page: ReportPage) -> dict[str, Any]:
     """Everything the template shows, as plain values."""
-    from consortium.checks import Unchecked
+    from consortium.check.runner import Unchecked
 
     report = page.report
     common = {
@@ -59,7 +59,7 @@ def _unchecked() -> dict[str, str]:
 
 
 def _checked(report: Report, page: ReportPage) -> dict[str, Any]:
-    from consortium.rules import Context
+    from consortium.check.rules import Context
 
     proposal = report.proposal
     eligible = Context(proposal, report.now).allowed

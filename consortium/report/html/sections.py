@@ -1,13 +1,13 @@
 """The values of each section of the report page, taken from the check's ``Report`` and
-the `suggest` ``Outcome`` and worded as the other views word them (``report.values``)."""
+the `suggest` ``SuggestionResult`` and worded as the other views word them (``report.values``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from consortium.countries import country_label, country_name, state_of
-from consortium.deadlines import stamp
+from consortium.facts.countries import country_label, country_name, state_of
+from consortium.facts.deadlines import stamp
 from consortium.report.html.timeline import (
     Timeline,
     deadline_event,
@@ -18,10 +18,10 @@ from consortium.report.html.timeline import (
 from consortium.report.values import label_text, plain_value, where, yes_no
 
 if TYPE_CHECKING:
-    from consortium.checks import Report
-    from consortium.links import Member
-    from consortium.matching.suggest import Outcome
+    from consortium.check.runner import Report
+    from consortium.matching.suggest import SuggestionResult
     from consortium.models import Call, CallRules, Cluster, Label, Request
+    from consortium.proposal.member import Member
 
 VERDICT_WORDS = {
     "complete": "Complete",
@@ -166,7 +166,7 @@ def finding_groups(report: Report) -> list[dict[str, Any]]:
     return groups
 
 
-def suggestion_values(outcome: Outcome | None) -> dict[str, Any] | None:
+def suggestion_values(outcome: SuggestionResult | None) -> dict[str, Any] | None:
     """`suggest`'s proposals as it lists them, best first, with what each fixes."""
     if outcome is None:
         return None
@@ -195,7 +195,7 @@ def suggestion_values(outcome: Outcome | None) -> dict[str, Any] | None:
     }
 
 
-def wanted_countries(outcome: Outcome | None) -> list[str]:
+def wanted_countries(outcome: SuggestionResult | None) -> list[str]:
     """The countries the proposed additions come from: where the rules still want someone."""
     if outcome is None:
         return []

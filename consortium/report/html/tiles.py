@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from consortium.countries import country_name, state_of
+from consortium.facts.countries import country_name, state_of
 
 GRID: dict[str, tuple[int, int]] = {
     "IS": (0, 0),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from consortium.deadlines import Deadline, countdown, stamp
+from consortium.facts.deadlines import Deadline, countdown, stamp
 
 WIDTH = 760  # pixels of the drawing
 MARGIN = 70  # room at each end for a label centred on its mark

@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consortium.text import joined, path_text
+from consortium.display.text import joined, path_text
 
 if TYPE_CHECKING:
-    from consortium.checks import Report, Unchecked
-    from consortium.matching.suggest import Outcome
-    from consortium.proposal import Folders, Proposal
+    from consortium.check.runner import Report, Unchecked
+    from consortium.matching.suggest import SuggestionResult
+    from consortium.proposal.resolve import Folders, Proposal
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ReportPage:
     `suggest` proposes when it is incomplete, and the files it was built from."""
 
     report: Report | Unchecked
-    outcome: Outcome | None
+    outcome: SuggestionResult | None
     sources: list[str]
     now: datetime
     version: str
@@ -36,7 +36,7 @@ def assemble(
     """The page for a check's ``report``: with the top ``shown`` `suggest` proposals when
     it is incomplete and profiles are known (as `check` announces them), and its sources."""
     from consortium import __version__
-    from consortium.checks import Unchecked
+    from consortium.check.runner import Unchecked
 
     if isinstance(report, Unchecked):
         return ReportPage(
@@ -45,7 +45,7 @@ def assemble(
     clusters, requests, calls = folders.resolve(report.proposal.path.parent)
     outcome = None
     if report.exit_code == 1 and clusters.is_dir():
-        from consortium.directory import known_clusters
+        from consortium.catalogue.clusters import known_clusters
         from consortium.matching.suggest import suggest
 
         pool, _ = known_clusters(clusters)
@@ -57,7 +57,7 @@ def assemble(
 def sources_of(proposal: Proposal, clusters: Path, requests: Path, calls: Path) -> list[str]:
     """The files the page was built from, in words: the consortium file, the profiles of its
     members, the request it answers and where its call comes from."""
-    from consortium.calls import builtin_calls
+    from consortium.calls.known import builtin_calls
 
     said = [f"{path_text(proposal.path)} (the consortium)"]
     if proposal.members:

@@ -1,0 +1,36 @@
+"""Problems as values: a located message about one file.
+
+Loading and validation never raise for a user's mistake; they return Problems, so one
+bad file among many is reported and the others still load (as check-jsonschema does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from consortium.display.text import MAX_SHOWN, path_text, shorten, visible
+
+__all__ = ["MAX_SHOWN", "Problem", "shorten"]
+
+
+class Problem(NamedTuple):
+    """One thing wrong with one file, at a line and column (1-based; 0 when unknown), and
+    how bad: an ``error`` stops the file from being used, a ``warning`` does not. The one
+    way the library reports a failure: never a bare string."""
+
+    path: Path
+    message: str
+    line: int = 0
+    column: int = 0
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        """Exactly one line, whatever the file's name or the message hold."""
+        where = path_text(self.path)
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        said = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {said}{visible(self.message)}"
