@@ -93,7 +93,7 @@ def test_other_words_keep_their_own_message(cli, write) -> None:
 def test_listing_rows_print_what_the_whole_requests_printed(cli, monkeypatch, options) -> None:
     args = ["requests", "list", "--dir", REQUESTS, "--all", "--today", "2020-11-20", *options]
     rows = cli(*args)
-    monkeypatch.setattr("consortium.catalogue.listed", lambda request: request)
+    monkeypatch.setattr("consortium.catalogue.requests.listed", lambda request: request)
     whole = cli(*args)
     assert rows.exit_code == whole.exit_code == 0, rows.stderr
     assert rows.stdout and rows.stdout == whole.stdout
