@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -55,6 +56,16 @@ class Ran:
         return self.stdout + self.stderr
 
 
+class Cli(Protocol):
+    """The type of the `cli` fixture: a command line in, what the user sees out."""
+
+    def __call__(self, *args: str | Path, env: dict[str, str] | None = None) -> Ran: ...
+
+
+# The type of the `write` fixture: (file name, dedented text) -> the written path.
+Write = Callable[[str, str], Path]
+
+
 def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
     """Run a command line through ``consortium.cli.run``, as the installed command does
     (one-line usage errors, exit codes), with streams captured by Typer's test runner."""
@@ -70,13 +81,13 @@ def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
 
 
 @pytest.fixture
-def cli() -> Callable[..., Ran]:
+def cli() -> Cli:
     """Run the CLI as a user would; stderr kept apart from stdout."""
     return invoke_cli
 
 
 @pytest.fixture
-def write(tmp_path: Path) -> Callable[[str, str], Path]:
+def write(tmp_path: Path) -> Write:
     """Write dedented text to ``tmp_path/name`` (folders created) and return its path."""
 
     def _write(name: str, text: str) -> Path:
@@ -92,13 +103,13 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 @pytest.fixture(scope="session")
-def precommit_home(tmp_path_factory) -> Path:
+def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One pre-commit cache for the run: the hook environment is built once."""
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
 @pytest.fixture(scope="session")
-def hooks_repo(tmp_path_factory) -> Path:
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This repository as it is on disk (new and changed files too), committed in a
     scratch git repo: `try-repo` installs what is being tested, not the last commit."""
     listed = subprocess.run(

@@ -27,6 +27,7 @@ from consortium.matching.situation import for_consortium
 from consortium.models import Cluster, MemberSpec
 from consortium.proposal.member import Member
 from consortium.proposal.resolve import load_proposal
+from tests.conftest import Cli
 from tests.proposals import SEEKING_REQUEST, build, cluster
 
 BEFORE = ("--today", "2020-11-27")
@@ -63,7 +64,9 @@ def _check_and_match(
         ("Horizon 2020", False),
     ],
 )
-def test_experience_is_judged_alike_by_check_and_match(cli, tmp_path, programme, counts):
+def test_experience_is_judged_alike_by_check_and_match(
+    cli: Cli, tmp_path: Path, programme: str, counts: bool
+) -> None:
     experience = [{"programme": programme, "project": "ESCP-4x", "role": "coordinator"}]
     rules, parts = _check_and_match(
         cli,
@@ -78,7 +81,7 @@ def test_experience_is_judged_alike_by_check_and_match(cli, tmp_path, programme,
         assert "has coordinated a COSME project" in parts["experience"]["reason"]
 
 
-def test_call_preferring_gold_and_request_seeking_silver(cli, tmp_path):
+def test_call_preferring_gold_and_request_seeking_silver(cli: Cli, tmp_path: Path) -> None:
     call = {
         "id": "EXAMPLE-GOLD-CALL",
         "programme": "COSME",
@@ -100,7 +103,9 @@ def test_call_preferring_gold_and_request_seeking_silver(cli, tmp_path):
     assert label["points"] < label["weight"], label  # and match does not give full marks
 
 
-def test_an_outermost_region_is_its_member_state_for_match_and_suggest(cli, tmp_path):
+def test_an_outermost_region_is_its_member_state_for_match_and_suggest(
+    cli: Cli, tmp_path: Path
+) -> None:
     """RE is France: with FR in, a Reunion cluster adds no country for `match`, and
     `suggest` says no known cluster brings the third country (as `min-countries` counts)."""
     clusters = {"dk": cluster("DK"), "fr": cluster("FR"), "re": cluster("RE", roles=["partner"])}
@@ -205,7 +210,9 @@ LINE = 999  # the candidate's line in the trial consortium: findings about it ar
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(call=calls(), request=requests(), candidate=candidates(), size=st.integers(0, 2))
-def test_match_credits_exactly_what_check_accepts(tmp_path_factory, call, request, candidate, size):
+def test_match_credits_exactly_what_check_accepts(
+    tmp_path_factory: pytest.TempPathFactory, call, request, candidate, size
+) -> None:
     root = tmp_path_factory.mktemp("agree")
     partners = {"fr": cluster("FR", roles=["partner"]), "dk": cluster("DK", roles=["partner"])}
     for profile in partners.values():
