@@ -6,8 +6,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consortium.cli import run
+from consortium.facts.deadlines import parse_now
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = ROOT / "requests"
@@ -22,6 +24,14 @@ EXAMPLE = ROOT / "examples" / "cos-cluster-2020"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
 # A profile text of our own writing (EEN's current layout), for tests that need *some* text.
 OWN_TEXT = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"
+
+
+def now_of(day: str) -> datetime:
+    """The moment `--today DAY` stands for, read as the CLI reads it (a day is always one)."""
+    when = parse_now(day, None, None)
+    if when is None:
+        raise ValueError(f"no moment for {day!r}")
+    return when
 
 
 @pytest.fixture
@@ -59,14 +69,14 @@ class Ran:
 class Cli(Protocol):
     """The type of the `cli` fixture: a command line in, what the user sees out."""
 
-    def __call__(self, *args: str | Path, env: dict[str, str] | None = None) -> Ran: ...
+    def __call__(self, *args: str | Path, env: Mapping[str, str | None] | None = None) -> Ran: ...
 
 
 # The type of the `write` fixture: (file name, dedented text) -> the written path.
 Write = Callable[[str, str], Path]
 
 
-def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
+def invoke_cli(*args: str | Path, env: Mapping[str, str | None] | None = None) -> Ran:
     """Run a command line through ``consortium.cli.run``, as the installed command does
     (one-line usage errors, exit codes), with streams captured by Typer's test runner."""
     with CliRunner().isolation(env=env) as (out, err, _):

@@ -21,13 +21,12 @@ from hypothesis import strategies as st
 from consortium.check.predicates import admits
 from consortium.check.rules import Context
 from consortium.check.runner import run
-from consortium.facts.deadlines import parse_now
 from consortium.matching.score import assess
 from consortium.matching.situation import for_consortium
 from consortium.models import Cluster, MemberSpec
 from consortium.proposal.member import Member
 from consortium.proposal.resolve import load_proposal
-from tests.conftest import Cli
+from tests.conftest import Cli, now_of
 from tests.proposals import SEEKING_REQUEST, build, cluster
 
 BEFORE = ("--today", "2020-11-27")
@@ -127,7 +126,7 @@ def test_an_outermost_region_is_its_member_state_for_match_and_suggest(
 
 # The property: match credits what the rules accept, and only that --------------------------
 
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 LEVELS = [None, "bronze", "silver", "gold"]
 PROGRAMMES = ["COSME", "COSME 2014-2020", "SMP COSME", "Horizon 2020", "European projects"]
 
@@ -211,7 +210,11 @@ LINE = 999  # the candidate's line in the trial consortium: findings about it ar
 )
 @given(call=calls(), request=requests(), candidate=candidates(), size=st.integers(0, 2))
 def test_match_credits_exactly_what_check_accepts(
-    tmp_path_factory: pytest.TempPathFactory, call, request, candidate, size
+    tmp_path_factory: pytest.TempPathFactory,
+    call: dict[str, Any],
+    request: dict[str, Any],
+    candidate: dict[str, Any],
+    size: int,
 ) -> None:
     root = tmp_path_factory.mktemp("agree")
     partners = {"fr": cluster("FR", roles=["partner"]), "dk": cluster("DK", roles=["partner"])}

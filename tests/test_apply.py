@@ -5,6 +5,7 @@ a shape that cannot be edited safely is refused in words."""
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from consortium.check.runner import check_file
 from consortium.matching.apply import apply, fingerprint
 from consortium.matching.suggest import suggest
 from consortium.proposal.resolve import Folders
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, now_of
 
 BEFORE = ("--today", "2020-11-27")
 
@@ -83,7 +84,5 @@ def test_a_file_changed_since_the_suggestion_is_not_touched(example: Path) -> No
     assert "status: invited" in path.read_text(encoding="utf-8")
 
 
-def _when():
-    from consortium.facts.deadlines import parse_now  # the CLI's own reading of --today
-
-    return parse_now("2020-11-27", None, None)
+def _when() -> datetime:
+    return now_of("2020-11-27")  # the CLI's own reading of --today

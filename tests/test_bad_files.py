@@ -39,7 +39,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_bad_request_file(cli: Cli, write: Write, name) -> None:
+def test_bad_request_file(cli: Cli, write: Write, name: str) -> None:
     text, line, message = CASES[name]
     path = write("requests/RDFR20201119001.yaml", text)
     for args in (("validate", path), ("requests", "list", "--dir", path.parent, "--all")):

@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLE, Cli
 CLUSTER = (EXAMPLE / "clusters" / "at-upper-austria-energy.yaml").read_text(encoding="utf-8")
 
 
-def _proposal(tmp_path: Path, cluster_ids, member_ids):
+def _proposal(tmp_path: Path, cluster_ids: list[str], member_ids: list[str]) -> Path:
     clusters = tmp_path / "clusters"
     clusters.mkdir()
     for name in cluster_ids:
@@ -118,7 +118,7 @@ EU = [
 ]
 
 
-def _many_groups(tmp_path: Path, count):
+def _many_groups(tmp_path: Path, count: int) -> Path:
     """``count`` clusters in as many groups as the call allows: each EU country x region
     counted or not x able to coordinate or not (108 groups; 6 million sets of four)."""
     clusters = tmp_path / "clusters"

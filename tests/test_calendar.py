@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from consortium.catalogue.agenda import parse_within
 from tests.conftest import REQUESTS, Cli
 
 
-def _events(path):
+def _events(path: Path) -> tuple[dict[str, Component], Calendar]:
     cal = Calendar.from_ical(path.read_bytes())
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}, cal
 
@@ -58,7 +58,7 @@ def test_ics_is_not_written_over_without_force(cli: Cli, tmp_path: Path) -> None
     assert forced.exit_code == 0 and target.read_text().startswith("BEGIN:VCALENDAR")
 
 
-def _rows(cli: Cli, *args):
+def _rows(cli: Cli, *args: str) -> list[tuple[str, str]]:
     result = cli("deadlines", REQUESTS, "-f", "json", "--today", "2020-11-27", *args)
     assert result.exit_code == 0, result.stderr
     return [(r["reference"], r["name"]) for r in json.loads(result.stdout)]

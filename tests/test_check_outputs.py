@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -103,7 +105,7 @@ def test_markdown_and_summary_file(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", CHECK.names)
-def test_every_format_on_the_complete_variant_exits_0(cli: Cli, fmt) -> None:
+def test_every_format_on_the_complete_variant_exits_0(cli: Cli, fmt: str) -> None:
     assert cli("check", COMPLETE, "--format", fmt, *BEFORE).exit_code == 0
 
 
@@ -146,13 +148,13 @@ def test_calls_list_and_show_with_sources(cli: Cli) -> None:
 
 
 @pytest.mark.parametrize("rule", list(REGISTRY))
-def test_every_rule_documents_itself(rule) -> None:
+def test_every_rule_documents_itself(rule: str) -> None:
     doc = REGISTRY[rule].description
     assert doc.startswith(f"{rule}:"), "the docstring opens with the rule id and the rule"
     assert "Source:" in doc, f"{rule} docstring lacks its source"
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for name, sub in group.commands.items():
         yield (*prefix, name)
         if hasattr(sub, "commands"):

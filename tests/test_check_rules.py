@@ -14,7 +14,7 @@ BEFORE = ("--today", "2020-11-27")
 MEMBERS_LINE = 2  # `members:` when there is no request line
 
 
-def findings(cli: Cli, path, *args: str) -> tuple[int, set[tuple[str, str, int]]]:
+def findings(cli: Cli, path: Path, *args: str) -> tuple[int, set[tuple[str, str, int]]]:
     result = cli("check", path, "--format", "json", *(args or BEFORE))
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.stdout)

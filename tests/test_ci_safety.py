@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -31,7 +32,9 @@ ANNOTATION = re.compile(r"^::(error|warning) file=[^,:\n]*,line=\d+(,col=\d+)?,t
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None, **kwargs):  # type: ignore[no-untyped-def]
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[Any]:
     """The installed command in a real process: real streams, real exit codes."""
     dropped = ("CONSORTIUM_NOW", "CONSORTIUM_CACHE_DIR", "CONSORTIUM_NO_CACHE")
     full_env = {k: v for k, v in os.environ.items() if k not in dropped}
@@ -220,7 +223,7 @@ def test_junit_parses_whatever_the_files_hold(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("path", "verdict"), [(COMPLETE, 0), (SEED, 1)])
-def test_a_closed_pipe_keeps_the_verdict(path, verdict: int) -> None:
+def test_a_closed_pipe_keeps_the_verdict(path: Path, verdict: int) -> None:
     """`check | head -1`: the reader leaves before the report is written."""
     for fmt in ("text", "json"):
         read, write = os.pipe()
@@ -304,7 +307,7 @@ def test_columns_zero_still_draws_the_table() -> None:
         ("--format", "yaml"),
     ],
 )
-def test_bad_options_are_one_line_and_exit_2(args) -> None:
+def test_bad_options_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     done = run("check", COMPLETE, *args, text=True)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "(see --help)" in done.stderr, done.stderr
@@ -433,7 +436,7 @@ FILE_NAME = HOSTILE.map(lambda t: t.replace("/", "_").replace("\x00", "_")[:60])
 )
 @given(name=HOSTILE, title=HOSTILE, file_name=FILE_NAME)
 def test_no_output_format_can_be_hijacked(
-    cli: Cli, tmp_path_factory: pytest.TempPathFactory, name, title, file_name
+    cli: Cli, tmp_path_factory: pytest.TempPathFactory, name: str, title: str, file_name: str
 ) -> None:
     root = tmp_path_factory.mktemp("hostile")
     clusters = {**GOOD, "dk": cluster("DK", name=name, pic=title)}

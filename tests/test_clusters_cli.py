@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLE, Cli
 CLUSTERS = EXAMPLE / "clusters"
 
 
-def _ids(cli: Cli, *args):
+def _ids(cli: Cli, *args: str) -> list[str]:
     result = cli("clusters", "list", "--dir", CLUSTERS, "-f", "json", *args)
     assert result.exit_code == 0, result.stderr
     return [c["id"] for c in json.loads(result.stdout)]
@@ -34,7 +34,7 @@ def test_lists_every_profile_by_id(cli: Cli) -> None:
         (("--sector", "artificial"), ["pl-krakdigital"]),
     ],
 )
-def test_filters(cli: Cli, args, expected: list[str]) -> None:
+def test_filters(cli: Cli, args: tuple[str, ...], expected: list[str]) -> None:
     assert _ids(cli, *args) == expected
 
 

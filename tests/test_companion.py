@@ -23,7 +23,9 @@ from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli
 BIN = Path(sys.executable).parent
 
 
-def tool(name: str, *args: str | Path, cwd: Path | None = None, env=None):
+def tool(
+    name: str, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / name), *map(str, args)],
         cwd=cwd,

@@ -39,7 +39,7 @@ def test_callbacks_follow_dir_and_never_raise(
 
     class Broken:
         @property
-        def params(self):
+        def params(self) -> dict[str, object]:
             raise RuntimeError("boom")
 
     assert cluster_ids(Broken(), "") == [] and request_refs(Broken(), "") == []

@@ -97,7 +97,10 @@ def test_other_words_keep_their_own_message(cli: Cli, write: Write) -> None:
 def test_listing_rows_print_what_the_whole_requests_printed(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, options: list[str]
 ) -> None:
-    args = ["requests", "list", "--dir", REQUESTS, "--all", "--today", "2020-11-20", *options]
+    args: list[str | Path] = [
+        *("requests", "list", "--dir", REQUESTS, "--all", "--today", "2020-11-20"),
+        *options,
+    ]
     rows = cli(*args)
     monkeypatch.setattr("consortium.catalogue.requests.listed", lambda request: request)
     whole = cli(*args)
@@ -135,7 +138,7 @@ def test_real_process_sends_every_byte_before_it_exits(cli: Cli, tmp_path: Path)
         text = seed.replace("RDFR20201119001", reference)
         (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
     (folder / "broken.yaml").write_text("reference: [\n", encoding="utf-8")
-    args = [
+    args: list[str | Path] = [
         "requests",
         "list",
         "--dir",

@@ -30,13 +30,15 @@ SEED = "RDFR20201119001"
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
 
 
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
+def run(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )
 
 
-def consortium_cmd(*args: str | Path, cwd: Path):
+def consortium_cmd(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run(BIN / "consortium", *args, cwd=cwd)
 
 
@@ -136,7 +138,7 @@ HOOK_PATHS = {
 
 
 @pytest.mark.parametrize("path", HOOK_PATHS)
-def test_hooks_run_on_proposal_files_only(path) -> None:
+def test_hooks_run_on_proposal_files_only(path: str) -> None:
     """pre-commit matches `files:` with re.search on the path from the repo's root."""
     for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()):
         assert bool(re.search(hook["files"], path)) is HOOK_PATHS[path], (hook["id"], path)

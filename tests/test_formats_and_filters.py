@@ -60,7 +60,7 @@ def _day(view: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("view", list(EVERY))
-def test_text_and_table_are_one_format_on_every_command(cli: Cli, view) -> None:
+def test_text_and_table_are_one_format_on_every_command(cli: Cli, view: str) -> None:
     text = cli(*EVERY[view], "--format", "text", *_day(view))
     table = cli(*EVERY[view], "--format", "table", *_day(view))
     assert text.exit_code == table.exit_code and text.exit_code in (0, 1), text.stderr
@@ -68,7 +68,7 @@ def test_text_and_table_are_one_format_on_every_command(cli: Cli, view) -> None:
 
 
 @pytest.mark.parametrize("view", list(EVERY))
-def test_json_and_markdown_on_every_command(cli: Cli, view) -> None:
+def test_json_and_markdown_on_every_command(cli: Cli, view: str) -> None:
     data = cli(*EVERY[view], "--format", "json", *_day(view))
     assert data.exit_code in (0, 1), data.stderr
     json.loads(data.stdout)
@@ -77,7 +77,7 @@ def test_json_and_markdown_on_every_command(cli: Cli, view) -> None:
 
 
 @pytest.mark.parametrize("view", list(LISTS))
-def test_csv_on_every_list(cli: Cli, view) -> None:
+def test_csv_on_every_list(cli: Cli, view: str) -> None:
     result = cli(*LISTS[view], "--format", "csv", *_day(view))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
@@ -159,7 +159,9 @@ def test_match_scores_are_ints_and_points_floats(cli: Cli) -> None:
         ),
     ],
 )
-def test_an_empty_result_is_a_sentence_not_bare_headers(cli: Cli, args, sentence: str) -> None:
+def test_an_empty_result_is_a_sentence_not_bare_headers(
+    cli: Cli, args: tuple[str | Path, ...], sentence: str
+) -> None:
     people = cli(*args, *DAY)
     assert people.exit_code == 0 and people.stdout == ""
     assert people.stderr == f"consortium: {sentence}\n"
@@ -198,7 +200,9 @@ def test_an_empty_folder_says_where_it_looked(cli: Cli, tmp_path: Path) -> None:
     ("given", "hint"),
     [("Italy", "write IT for Italy"), ("germany", "write DE for Germany"), ("EL", "write GR")],
 )
-def test_a_country_name_is_an_error_with_its_code(cli: Cli, args, given: str, hint: str) -> None:
+def test_a_country_name_is_an_error_with_its_code(
+    cli: Cli, args: tuple[str | Path, ...], given: str, hint: str
+) -> None:
     result = cli(*args, "--country", given, *DAY)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and hint in result.stderr, result.stderr
@@ -213,7 +217,7 @@ def test_an_unknown_label_names_the_closest(cli: Cli) -> None:
 @pytest.mark.parametrize(
     "args", [("requests", "list", "--dir", REQUESTS), ("clusters", "list", "--dir", CLUSTERS)]
 )
-def test_an_unknown_sector_names_the_closest(cli: Cli, args) -> None:
+def test_an_unknown_sector_names_the_closest(cli: Cli, args: tuple[str | Path, ...]) -> None:
     result = cli(*args, "--sector", "enrgy", *DAY)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "did you mean energy?" in result.stderr
@@ -274,7 +278,7 @@ def test_ics_dash_writes_the_calendar_to_stdout(
 
 
 @pytest.mark.parametrize("view", [v for v in EVERY if not v.startswith("rules")])
-def test_today_with_now_is_an_error_on_every_command(cli: Cli, view) -> None:
+def test_today_with_now_is_an_error_on_every_command(cli: Cli, view: str) -> None:
     result = cli(*EVERY[view], "--today", "2020-11-27", "--now", "2020-11-27T10:00")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "--today and --now" in result.stderr

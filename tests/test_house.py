@@ -7,8 +7,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -19,10 +21,9 @@ from consortium.check.fit import fit
 from consortium.check.rules import REGISTRY
 from consortium.check.runner import check_file, run, selection
 from consortium.cli import command
-from consortium.facts.deadlines import parse_now
 from consortium.models import Cluster, Seeking
 from consortium.report.formats import VIEWS
-from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli, now_of
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMAND_CELLS = [
@@ -33,11 +34,11 @@ COMMAND_CELLS = [
 ]
 SEED = EXAMPLE / "consortium.yaml"
 COMPLETE = EXAMPLE / "consortium-complete.yaml"
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 assert NOW is not None
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
     for name, sub in group.commands.items():
         yield (*prefix, name), sub
         if hasattr(sub, "commands"):
@@ -51,7 +52,7 @@ COMMANDS = list(_commands(command()))
 
 
 @pytest.mark.parametrize("name", [" ".join(n) for n, _ in COMMANDS])
-def test_every_command_has_help_and_a_readme_row(cli: Cli, name) -> None:
+def test_every_command_has_help_and_a_readme_row(cli: Cli, name: str) -> None:
     sub = dict((" ".join(n), c) for n, c in COMMANDS)[name]
     assert (sub.help or "").strip(), f"{name} has no help text"
     if not hasattr(sub, "commands"):
@@ -128,7 +129,7 @@ VIEW_ARGS = {
 @pytest.mark.parametrize(
     ("view", "fmt"), [(v, f) for v, formats in VIEWS.items() for f in formats.names]
 )
-def test_every_format_parses(cli: Cli, view, fmt) -> None:
+def test_every_format_parses(cli: Cli, view: str, fmt: str) -> None:
     today = () if view.startswith(("rules", "validate")) else ("--today", "2020-11-27")
     result = cli(*VIEW_ARGS[view], "--format", fmt, *today)
     assert result.exit_code == 0, result.stderr
@@ -162,7 +163,7 @@ TOKENS = {
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("view", list(TOKENS))
-def test_tables_keep_tokens_whole(cli: Cli, view, columns: int) -> None:
+def test_tables_keep_tokens_whole(cli: Cli, view: str, columns: int) -> None:
     args = {**VIEW_ARGS, "deadlines": ("deadlines", REQUESTS)}[view]
     result = cli(*args, "--today", "2020-11-27", env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.stderr

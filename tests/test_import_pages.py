@@ -23,7 +23,7 @@ JUDGED = "2026-06-01"  # the day judged: every page but the closed one is valid 
 
 
 def imported(
-    cli: Cli, tmp_path: Path, *inputs, today: str = JUDGED, extra=()
+    cli: Cli, tmp_path: Path, *inputs: str | Path, today: str = JUDGED, extra: tuple[str, ...] = ()
 ) -> tuple[dict[str, str], str]:
     """The written files' texts by reference, and stderr."""
     out = tmp_path / "out"
@@ -112,8 +112,10 @@ def test_full_request_as_html_as_copied_text_and_over_http_gives_one_file(
         for k, t in texts.items()
     }
     assert same["html"] == same["text"] == same["link"]
-    sources = {k: request_of(t).source.replace(origin[k], "ORIGIN") for k, t in texts.items()}
-    assert sources["html"] == sources["text"] == sources["link"]
+    sources = {k: request_of(t).source for k, t in texts.items()}
+    assert None not in sources.values(), sources
+    said = {k: str(source).replace(origin[k], "ORIGIN") for k, source in sources.items()}
+    assert said["html"] == said["text"] == said["link"]
     assert len(same["html"]) == len(texts["html"].splitlines()) - 2
     # nothing of the scripts, styles, navigation or footer reached the file
     for bait in ("RDFR20201119001", "BOFR20240203001", "Learn more", "Read more", "Back to search"):

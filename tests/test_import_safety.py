@@ -33,7 +33,7 @@ JUNK = {
 
 
 @pytest.mark.parametrize("name", JUNK)
-def test_junk_is_one_line_and_exit_2(cli: Cli, tmp_path: Path, name) -> None:
+def test_junk_is_one_line_and_exit_2(cli: Cli, tmp_path: Path, name: str) -> None:
     content, message = JUNK[name]
     path = tmp_path / name
     path.write_bytes(content)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pytest_httpserver import HTTPServer
+from werkzeug import Request as HttpRequest
 from werkzeug import Response
 
 from consortium.models import Request
@@ -174,7 +175,7 @@ def test_from_een_gives_up_after_retries(cli: Cli, tmp_path: Path, httpserver: H
 
 
 def test_from_een_timeout_is_one_line(cli: Cli, tmp_path: Path, httpserver: HTTPServer) -> None:
-    def slow(request):  # type: ignore[no-untyped-def]
+    def slow(request: HttpRequest) -> Response:
         time.sleep(0.5)
         return Response(json.dumps(page([], 1, False)), content_type="application/json")
 

@@ -38,7 +38,9 @@ def unsafe_lines(text: str) -> list[str]:
     cuts=st.lists(st.integers(min_value=0, max_value=200), max_size=8),
     flushes=st.lists(st.booleans(), max_size=10),
 )
-def test_any_chunking_of_any_text_comes_out_safe_and_whole(parts, cuts, flushes) -> None:
+def test_any_chunking_of_any_text_comes_out_safe_and_whole(
+    parts: list[str], cuts: list[int], flushes: list[bool]
+) -> None:
     text = "".join(parts)
     raw = io.StringIO()
     stream = LogSafe(raw)

@@ -8,18 +8,18 @@ import shutil
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.check.runner import check_file, run
-from consortium.facts.deadlines import parse_now
+from consortium.check.runner import Report, check_file, run
 from consortium.matching.suggest import suggest
 from consortium.models import Cluster, MemberSpec
 from consortium.proposal.member import Member
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, now_of
 from tests.proposals import build, cluster
 
 BEFORE = ("--today", "2020-11-27")
@@ -170,7 +170,7 @@ def test_match_cluster_ranks_open_requests_soonest_eoi_first(cli: Cli, tmp_path:
     ],
 )
 def test_bad_match_input_is_one_line(
-    cli: Cli, example: Path, args, says: str, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, example: Path, args: tuple[str, ...], says: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (example / "empty").mkdir()
     (example / "requests" / "RDES20201125001.yaml").write_text(
@@ -229,11 +229,13 @@ def test_suggest_says_what_no_cluster_can_fix(cli: Cli, tmp_path: Path) -> None:
 
 # Exactness: the first suggestion is as small as any set of known clusters can be ------------
 
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 COUNTRIES = ["FR", "ES", "PT", "DK", "US"]
 
 
-def _profile(draw_country: str, roles: list[str], category: str, label: str | None) -> dict:
+def _profile(
+    draw_country: str, roles: list[str], category: str, label: str | None
+) -> dict[str, Any]:
     return cluster(
         draw_country,
         roles=roles,
@@ -252,7 +254,7 @@ PROFILES = st.builds(
 )
 
 
-def _complete_with(report, added: list[tuple[str, Cluster]]) -> bool:
+def _complete_with(report: Report, added: list[tuple[str, Cluster]]) -> bool:
     """Brute force with the real rules: some roles for ``added`` leave no error but those
     of rules no addition can fix (an ineligible member stays one: `suggest` says so)."""
     from consortium.matching.needs import needs_of
@@ -291,7 +293,10 @@ def _complete_with(report, added: list[tuple[str, Cluster]]) -> bool:
     seek_gold=st.booleans(),
 )
 def test_first_suggestion_is_the_smallest(
-    tmp_path_factory: pytest.TempPathFactory, members, pool, seek_gold
+    tmp_path_factory: pytest.TempPathFactory,
+    members: list[dict[str, Any]],
+    pool: list[dict[str, Any]],
+    seek_gold: bool,
 ) -> None:
     root = tmp_path_factory.mktemp("pool")
     clusters = {f"m{i}": p for i, p in enumerate(members)} | {

@@ -268,7 +268,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize(("view", "fmt"), CASES, ids=[f"{v}-{f}" for v, f in CASES])
 def test_every_view_and_format_shows_hostile_values_as_text(
-    cli: Cli, project: tuple[Path, Path], view, fmt
+    cli: Cli, project: tuple[Path, Path], view: str, fmt: str
 ) -> None:
     root, proposal = project
     result = cli(*view_args(view, root, proposal), "--format", fmt)
@@ -279,7 +279,7 @@ def test_every_view_and_format_shows_hostile_values_as_text(
 
 @pytest.mark.parametrize("fmt", CHECK.names)
 def test_a_hostile_file_that_cannot_be_checked_gives_a_safe_document(
-    cli: Cli, tmp_path: Path, fmt
+    cli: Cli, tmp_path: Path, fmt: str
 ) -> None:
     """The not-checkable findings go through the same writers, and are as safe."""
     path = tmp_path / f"{HOSTILE_FILE}.yaml"
@@ -382,7 +382,7 @@ def test_a_job_summary_stays_under_github_limit(cli: Cli, tmp_path: Path) -> Non
     extra=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8),
 )
 def test_any_mix_of_hostile_values_in_every_view(
-    cli: Cli, tmp_path_factory: pytest.TempPathFactory, parts, extra
+    cli: Cli, tmp_path_factory: pytest.TempPathFactory, parts: list[str], extra: str
 ) -> None:
     text = "".join(parts) + extra
     if not text.strip():

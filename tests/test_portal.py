@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import ROOT, Cli
+from tests.conftest import ROOT, Cli, Ran
 from tests.portal_fake import HE, SMP, FakePortal, he_details, he_record, smp_records
 
 NOW = "2026-02-02T10:00:00+01:00"
@@ -24,7 +24,7 @@ def portal(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> FakePorta
     return fake
 
 
-def fetch(cli: Cli, where: Path, *ids: str, now: str = NOW, more: tuple[str, ...] = ()):
+def fetch(cli: Cli, where: Path, *ids: str, now: str = NOW, more: tuple[str, ...] = ()) -> Ran:
     return cli("calls", "fetch", *ids, "--calls", where, "--now", now, *more)
 
 

@@ -72,7 +72,7 @@ def open_page(
 
 @pytest.mark.parametrize("name", list(MEMBERS))
 def test_the_example_report_in_chromium(
-    cli: Cli, browser: Any, shots: Path, tmp_path: Path, name
+    cli: Cli, browser: Any, shots: Path, tmp_path: Path, name: str
 ) -> None:
     consortium = EXAMPLE / f"{name}.yaml"
     target = tmp_path / f"{name}.html"

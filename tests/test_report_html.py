@@ -18,7 +18,7 @@ from consortium.facts.eligibility import (
     INTERREG_EUROPE_SINCE_2023,
 )
 from consortium.report.html.tiles import BESIDE, GRID
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, Ran
 from tests.html_page import assert_valid_page, by_id, local, text_of, tiles
 
 TODAY = ("--today", "2020-11-20")
@@ -26,7 +26,7 @@ SEED = EXAMPLE / "consortium.yaml"
 COMPLETE = EXAMPLE / "consortium-complete.yaml"
 
 
-def page(cli: Cli, consortium: Path, target: Path, *more: str):
+def page(cli: Cli, consortium: Path, target: Path, *more: str) -> tuple[Ran, str]:
     result = cli("report", consortium, "-o", target, *TODAY, *more)
     return result, (target.read_text(encoding="utf-8") if target.exists() else "")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, Ran
 
 TODAY = ("--today", "2020-11-27")
 REQUEST = "reference: RDFR20201119001\ntitle: Energy cluster sought\ncountry: FR\n"
@@ -192,7 +192,7 @@ CASES: dict[str, Case] = {
 MANY_LINES = {"900 unknown keys"}  # 20 problems and a count: more than one line
 
 
-def _timed(cli: Callable[..., object], *args: str | Path) -> object:
+def _timed(cli: Cli, *args: str | Path) -> Ran:
     start = time.perf_counter()
     result = cli(*args)
     elapsed = time.perf_counter() - start
@@ -239,7 +239,7 @@ def _place(path: Path, case: Case) -> Path:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_validate(cli: Cli, tmp_path: Path, name) -> None:
+def test_validate(cli: Cli, tmp_path: Path, name: str) -> None:
     case = CASES[name]
     folder = tmp_path / "requests"
     folder.mkdir()
@@ -250,7 +250,7 @@ def test_validate(cli: Cli, tmp_path: Path, name) -> None:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_requests_list(cli: Cli, tmp_path: Path, name) -> None:
+def test_requests_list(cli: Cli, tmp_path: Path, name: str) -> None:
     case = CASES[name]
     folder = tmp_path / "requests"
     folder.mkdir()
@@ -261,7 +261,7 @@ def test_requests_list(cli: Cli, tmp_path: Path, name) -> None:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_check_with_bad_request(cli: Cli, example: Path, name) -> None:
+def test_check_with_bad_request(cli: Cli, example: Path, name: str) -> None:
     case = CASES[name]
     path = _place(example / "requests" / "RDFR20201119001.yaml", case)
     result = _timed(cli, "check", example / "consortium.yaml", *TODAY)
@@ -269,7 +269,7 @@ def test_check_with_bad_request(cli: Cli, example: Path, name) -> None:
 
 
 @pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.as_consortium])
-def test_check_with_bad_consortium(cli: Cli, example: Path, name) -> None:
+def test_check_with_bad_consortium(cli: Cli, example: Path, name: str) -> None:
     case = CASES[name]
     path = _place(example / "consortium.yaml", case)
     result = _timed(cli, "check", path, *TODAY)

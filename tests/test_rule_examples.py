@@ -31,7 +31,7 @@ def fired(cli: Cli, root: Path, example: Example) -> set[str]:
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "example"), CASES)
-def test_rule_example(cli: Cli, tmp_path: Path, rule_id, kind, example) -> None:
+def test_rule_example(cli: Cli, tmp_path: Path, rule_id: str, kind: str, example: Example) -> None:
     found = fired(cli, tmp_path, example)
     if kind == "fails":
         assert rule_id in found, f"{rule_id} should fire: {example.says}"
@@ -40,7 +40,7 @@ def test_rule_example(cli: Cli, tmp_path: Path, rule_id, kind, example) -> None:
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
-def test_every_rule_has_a_passing_and_a_failing_example(rule_id) -> None:
+def test_every_rule_has_a_passing_and_a_failing_example(rule_id: str) -> None:
     examples = examples_of(rule_id)
     assert examples.passes and examples.fails, f"consortium/check/rules/examples/{rule_id}.yaml"
 

@@ -64,7 +64,7 @@ from tests.conftest import Cli
         ),
     ],
 )
-def test_schema_has_contract_fields(cli: Cli, kind: str, fields) -> None:
+def test_schema_has_contract_fields(cli: Cli, kind: str, fields: set[str]) -> None:
     result = cli("schema", kind)
     assert result.exit_code == 0
     schema = json.loads(result.stdout)

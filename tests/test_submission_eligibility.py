@@ -83,7 +83,13 @@ NOT_COUNTED = {("not-counted", "warning"), ("min-partners", "error"), ("min-coun
     ],
 )
 def test_associations_count_by_work_programme_year(
-    cli: Cli, tmp_path: Path, code: str, pillar: str, wp: int, deadline: str, expected
+    cli: Cli,
+    tmp_path: Path,
+    code: str,
+    pillar: str,
+    wp: int,
+    deadline: str,
+    expected: set[tuple[str, str]],
 ) -> None:
     code_, data = check(cli, horizon(tmp_path, code, pillar, wp, deadline), "--today", "2023-01-10")
     assert rules_of(data) == expected
@@ -142,7 +148,7 @@ def test_japan_does_not_count_in_a_pillar_i_call(cli: Cli, tmp_path: Path) -> No
     ("wp", "expected"), [(2023, {("transitional-association", "warning")}), (2024, NOT_COUNTED)]
 )
 def test_morocco_counts_in_transition_until_wp_2023_only(
-    cli: Cli, tmp_path: Path, wp: int, expected
+    cli: Cli, tmp_path: Path, wp: int, expected: set[tuple[str, str]]
 ) -> None:
     _, data = check(cli, horizon(tmp_path, "MA", "II", wp, f"{wp}-04-12"), "--today", "2023-01-10")
     assert rules_of(data) == expected
@@ -244,7 +250,7 @@ def test_a_one_member_euroclusters_consortium_is_not_complete_in_any_format(
 
 
 def test_a_repo_call_with_verified_rules_replaces_the_preset(cli: Cli, tmp_path: Path) -> None:
-    call = {
+    call: dict[str, Any] = {
         "id": "SMP-COSME-2024-CLUSTER-01",
         "programme": "Single Market Programme",
         "title": "Euroclusters, conditions read in the call document",
@@ -269,7 +275,7 @@ def test_a_repo_call_with_verified_rules_replaces_the_preset(cli: Cli, tmp_path:
 
 
 def test_a_2021_2027_call_naming_the_cosme_set_is_an_error(cli: Cli, tmp_path: Path) -> None:
-    call = {
+    call: dict[str, Any] = {
         "id": "SMP-COSME-2025-TEST",
         "programme": "Single Market Programme",
         "title": "A 2021-2027 call naming COSME",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,7 @@ SEED = "consortium.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _in_the_example(monkeypatch: pytest.MonkeyPatch):
+def _in_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(EXAMPLE)  # short paths: a path is one token, never wrapped
 
 
@@ -21,7 +23,7 @@ BEFORE = ("--today", "2021-01-10")
 TOKENS = re.compile(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} CET|\d+ days ago|in \d+ days \d+ h")
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for name, sub in group.commands.items():
         yield (*prefix, name)
         if hasattr(sub, "commands"):
@@ -35,7 +37,7 @@ def test_consortium_alone_prints_the_help(cli: Cli) -> None:
 
 
 @pytest.mark.parametrize("words", [("check",), ("requests", "list"), ("requests",)])
-def test_help_command(cli: Cli, words) -> None:
+def test_help_command(cli: Cli, words: tuple[str, ...]) -> None:
     asked = cli("help", *words)
     assert asked.exit_code == 0, asked.output
     assert asked.stdout == cli(*words, "--help").stdout

@@ -81,7 +81,7 @@ def test_gb_is_not_eligible_for_a_2021_2027_call_limited_to_eu27(cli: Cli, tmp_p
     ],
 )
 def test_horizon_europe_association_by_pillar_and_work_programme(
-    code: str, scope, expected: bool
+    code: str, scope: Scope, expected: bool
 ) -> None:
     assert associated(code, scope) is expected
 
@@ -351,7 +351,7 @@ def _validate_says(cli: Cli, tmp_path: Path, kind: str, text: str) -> bool:
 
 
 @pytest.mark.parametrize("name", list(NEAR_MISSES))
-def test_schema_and_validate_agree_on_near_misses(cli: Cli, tmp_path: Path, name) -> None:
+def test_schema_and_validate_agree_on_near_misses(cli: Cli, tmp_path: Path, name: str) -> None:
     kind, text = NEAR_MISSES[name]
     if kind == "consortium":  # its links are resolved too: give it the cluster it names
         (tmp_path / "proposal" / "clusters").mkdir(parents=True)

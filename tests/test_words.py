@@ -26,7 +26,7 @@ SHAPES = {
 
 
 @pytest.mark.parametrize("line", list(SHAPES))
-def test_shape_mistakes_say_what_to_write(cli: Cli, write: Write, line) -> None:
+def test_shape_mistakes_say_what_to_write(cli: Cli, write: Write, line: str) -> None:
     path = write("clusters/x.yaml", f"name: X\ncountry: AT\n{line}\n")
     result = cli("validate", path)
     assert result.exit_code == 2
@@ -52,7 +52,7 @@ INDENTS = {
 
 @pytest.mark.parametrize("case", list(INDENTS))
 def test_bad_indentation_names_the_line_and_what_yaml_expected(
-    cli: Cli, write: Write, case
+    cli: Cli, write: Write, case: str
 ) -> None:
     text, line, said = INDENTS[case]
     path = write("clusters/x.yaml", text)

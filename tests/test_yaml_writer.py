@@ -15,7 +15,7 @@ ODD = ["2024", "no", "NO", "on", "Off", "1.10", "null", "~", "yes", "0x1F", "1:3
 
 
 @pytest.mark.parametrize("text", ODD)
-def test_odd_ids_come_out_quoted_and_read_back(text) -> None:
+def test_odd_ids_come_out_quoted_and_read_back(text: str) -> None:
     assert scalar(text, flow=True).startswith('"')
     assert yaml.safe_load(f"k: {scalar(text)}") == {"k": text}
     assert yaml.safe_load(flow_mapping({"cluster": text})) == {"cluster": text}
@@ -31,7 +31,7 @@ def test_plain_words_stay_plain_and_typed_values_stay_typed() -> None:
 
 
 @given(st.text())
-def test_any_text_reads_back_in_block_and_flow(text) -> None:
+def test_any_text_reads_back_in_block_and_flow(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}") == {"k": text}
     assert yaml.safe_load(flow_mapping({"k": text})) == {"k": text}
     lines = block_mapping({"k": [text], "summary": text}, blocks=frozenset({"summary"}))
