@@ -6,14 +6,17 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from typer.testing import CliRunner
 
 from consortium.cli import run
+from consortium.facts.deadlines import parse_now
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = ROOT / "requests"
@@ -21,6 +24,14 @@ EXAMPLE = ROOT / "examples" / "cos-cluster-2020"
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "RDFR20201119001.txt"
 # A profile text of our own writing (EEN's current layout), for tests that need *some* text.
 OWN_TEXT = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"
+
+
+def now_of(day: str) -> datetime:
+    """The moment `--today DAY` stands for, read as the CLI reads it (a day is always one)."""
+    when = parse_now(day, None, None)
+    if when is None:
+        raise ValueError(f"no moment for {day!r}")
+    return when
 
 
 @pytest.fixture
@@ -55,7 +66,17 @@ class Ran:
         return self.stdout + self.stderr
 
 
-def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
+class Cli(Protocol):
+    """The type of the `cli` fixture: a command line in, what the user sees out."""
+
+    def __call__(self, *args: str | Path, env: Mapping[str, str | None] | None = None) -> Ran: ...
+
+
+# The type of the `write` fixture: (file name, dedented text) -> the written path.
+Write = Callable[[str, str], Path]
+
+
+def invoke_cli(*args: str | Path, env: Mapping[str, str | None] | None = None) -> Ran:
     """Run a command line through ``consortium.cli.run``, as the installed command does
     (one-line usage errors, exit codes), with streams captured by Typer's test runner."""
     with CliRunner().isolation(env=env) as (out, err, _):
@@ -70,13 +91,13 @@ def invoke_cli(*args: str | Path, env: dict[str, str] | None = None) -> Ran:
 
 
 @pytest.fixture
-def cli() -> Callable[..., Ran]:
+def cli() -> Cli:
     """Run the CLI as a user would; stderr kept apart from stdout."""
     return invoke_cli
 
 
 @pytest.fixture
-def write(tmp_path: Path) -> Callable[[str, str], Path]:
+def write(tmp_path: Path) -> Write:
     """Write dedented text to ``tmp_path/name`` (folders created) and return its path."""
 
     def _write(name: str, text: str) -> Path:
@@ -92,13 +113,13 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 @pytest.fixture(scope="session")
-def precommit_home(tmp_path_factory) -> Path:
+def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One pre-commit cache for the run: the hook environment is built once."""
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
 @pytest.fixture(scope="session")
-def hooks_repo(tmp_path_factory) -> Path:
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This repository as it is on disk (new and changed files too), committed in a
     scratch git repo: `try-repo` installs what is being tested, not the last commit."""
     listed = subprocess.run(

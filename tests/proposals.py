@@ -82,7 +82,7 @@ GOOD_MEMBERS = [
     "cluster: fr, role: partner, status: confirmed",
     "cluster: pt, role: partner, status: confirmed",
 ]
-SEEKING_REQUEST = {
+SEEKING_REQUEST: dict[str, Any] = {
     "reference": "RDFR20201119001",
     "title": "Energy cluster sought to coordinate",
     "country": "FR",

@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from consortium.check.predicates import admits
 from consortium.check.rules import Context
 from consortium.check.runner import run
-from consortium.facts.deadlines import parse_now
 from consortium.matching.score import assess
 from consortium.matching.situation import for_consortium
 from consortium.models import Cluster, MemberSpec
 from consortium.proposal.member import Member
 from consortium.proposal.resolve import load_proposal
+from tests.conftest import Cli, now_of
 from tests.proposals import SEEKING_REQUEST, build, cluster
 
 BEFORE = ("--today", "2020-11-27")
@@ -63,7 +63,9 @@ def _check_and_match(
         ("Horizon 2020", False),
     ],
 )
-def test_experience_is_judged_alike_by_check_and_match(cli, tmp_path, programme, counts):
+def test_experience_is_judged_alike_by_check_and_match(
+    cli: Cli, tmp_path: Path, programme: str, counts: bool
+) -> None:
     experience = [{"programme": programme, "project": "ESCP-4x", "role": "coordinator"}]
     rules, parts = _check_and_match(
         cli,
@@ -78,7 +80,7 @@ def test_experience_is_judged_alike_by_check_and_match(cli, tmp_path, programme,
         assert "has coordinated a COSME project" in parts["experience"]["reason"]
 
 
-def test_call_preferring_gold_and_request_seeking_silver(cli, tmp_path):
+def test_call_preferring_gold_and_request_seeking_silver(cli: Cli, tmp_path: Path) -> None:
     call = {
         "id": "EXAMPLE-GOLD-CALL",
         "programme": "COSME",
@@ -100,7 +102,9 @@ def test_call_preferring_gold_and_request_seeking_silver(cli, tmp_path):
     assert label["points"] < label["weight"], label  # and match does not give full marks
 
 
-def test_an_outermost_region_is_its_member_state_for_match_and_suggest(cli, tmp_path):
+def test_an_outermost_region_is_its_member_state_for_match_and_suggest(
+    cli: Cli, tmp_path: Path
+) -> None:
     """RE is France: with FR in, a Reunion cluster adds no country for `match`, and
     `suggest` says no known cluster brings the third country (as `min-countries` counts)."""
     clusters = {"dk": cluster("DK"), "fr": cluster("FR"), "re": cluster("RE", roles=["partner"])}
@@ -122,7 +126,7 @@ def test_an_outermost_region_is_its_member_state_for_match_and_suggest(cli, tmp_
 
 # The property: match credits what the rules accept, and only that --------------------------
 
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 LEVELS = [None, "bronze", "silver", "gold"]
 PROGRAMMES = ["COSME", "COSME 2014-2020", "SMP COSME", "Horizon 2020", "European projects"]
 
@@ -205,7 +209,13 @@ LINE = 999  # the candidate's line in the trial consortium: findings about it ar
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(call=calls(), request=requests(), candidate=candidates(), size=st.integers(0, 2))
-def test_match_credits_exactly_what_check_accepts(tmp_path_factory, call, request, candidate, size):
+def test_match_credits_exactly_what_check_accepts(
+    tmp_path_factory: pytest.TempPathFactory,
+    call: dict[str, Any],
+    request: dict[str, Any],
+    candidate: dict[str, Any],
+    size: int,
+) -> None:
     root = tmp_path_factory.mktemp("agree")
     partners = {"fr": cluster("FR", roles=["partner"]), "dk": cluster("DK", roles=["partner"])}
     for profile in partners.values():

@@ -5,6 +5,7 @@ a shape that cannot be edited safely is refused in words."""
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from consortium.check.runner import check_file
 from consortium.matching.apply import apply, fingerprint
 from consortium.matching.suggest import suggest
 from consortium.proposal.resolve import Folders
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli, now_of
 
 BEFORE = ("--today", "2020-11-27")
 
@@ -27,7 +28,9 @@ def example(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("odd_id", ["2024", "no", "on", "1.10", "null", "yes", "0x1F", "~"])
-def test_apply_writes_an_id_that_reads_back_as_the_same_text(cli, example, odd_id):
+def test_apply_writes_an_id_that_reads_back_as_the_same_text(
+    cli: Cli, example: Path, odd_id: str
+) -> None:
     clusters = example / "clusters"
     (clusters / "dk-vestenergi.yaml").rename(clusters / f"{odd_id}.yaml")
     path = example / "consortium.yaml"
@@ -39,7 +42,7 @@ def test_apply_writes_an_id_that_reads_back_as_the_same_text(cli, example, odd_i
     assert checked.exit_code == 0, checked.output  # the member reads back: its file is found
 
 
-def test_apply_keeps_crlf_line_endings(cli, example):
+def test_apply_keeps_crlf_line_endings(cli: Cli, example: Path) -> None:
     path = example / "consortium.yaml"
     crlf = path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(crlf)
@@ -50,7 +53,7 @@ def test_apply_keeps_crlf_line_endings(cli, example):
     assert cli("check", path, *BEFORE).exit_code == 0
 
 
-def test_a_comment_inside_a_flow_list_is_refused_in_words(cli, example):
+def test_a_comment_inside_a_flow_list_is_refused_in_words(cli: Cli, example: Path) -> None:
     path = example / "consortium.yaml"
     text = (
         "call: COS-CLUSTER-2020-3-03\nmembers: [\n"
@@ -65,7 +68,7 @@ def test_a_comment_inside_a_flow_list_is_refused_in_words(cli, example):
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_a_file_changed_since_the_suggestion_is_not_touched(example):
+def test_a_file_changed_since_the_suggestion_is_not_touched(example: Path) -> None:
     path = example / "consortium.yaml"
     computed_on = fingerprint(path.read_bytes())
     report = check_file(path, _when(), Folders())
@@ -81,7 +84,5 @@ def test_a_file_changed_since_the_suggestion_is_not_touched(example):
     assert "status: invited" in path.read_text(encoding="utf-8")
 
 
-def _when():
-    from consortium.facts.deadlines import parse_now  # the CLI's own reading of --today
-
-    return parse_now("2020-11-27", None, None)
+def _when() -> datetime:
+    return now_of("2020-11-27")  # the CLI's own reading of --today

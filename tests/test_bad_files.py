@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from tests.conftest import Cli, Write
 
 VALID = "reference: RDFR20201119001\ntitle: Energy cluster sought\ncountry: FR\n"
 
@@ -35,7 +39,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_bad_request_file(cli, write, name):
+def test_bad_request_file(cli: Cli, write: Write, name: str) -> None:
     text, line, message = CASES[name]
     path = write("requests/RDFR20201119001.yaml", text)
     for args in (("validate", path), ("requests", "list", "--dir", path.parent, "--all")):
@@ -57,14 +61,14 @@ def test_bad_request_file(cli, write, name):
         ("'2020-02-01'", "2020-02-01"),  # ISO stays ISO: never day-first
     ],
 )
-def test_date_forms_people_type(cli, write, text, expected):
+def test_date_forms_people_type(cli: Cli, write: Write, text: str, expected: str) -> None:
     path = write("requests/RDFR20201119001.yaml", VALID + f"deadlines: {{eoi: {text}}}\n")
     result = cli("requests", "list", "--dir", path.parent, "--all", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count(f'"at": "{expected}T23:59:59+01:00"') == 1
 
 
-def test_missing_path_is_one_line(cli, tmp_path):
+def test_missing_path_is_one_line(cli: Cli, tmp_path: Path) -> None:
     result = cli("validate", tmp_path / "nope.yaml")
     assert result.exit_code == 2
     assert (
@@ -72,7 +76,7 @@ def test_missing_path_is_one_line(cli, tmp_path):
     )
 
 
-def test_validate_detects_kinds_and_accepts_bundled_data(cli):
+def test_validate_detects_kinds_and_accepts_bundled_data(cli: Cli) -> None:
     from tests.conftest import EXAMPLE, REQUESTS
 
     result = cli("validate", REQUESTS, EXAMPLE)
@@ -80,7 +84,7 @@ def test_validate_detects_kinds_and_accepts_bundled_data(cli):
     assert "0 of" not in result.stderr and "file(s) valid" in result.stderr
 
 
-def test_cluster_typo_is_located(cli, write):
+def test_cluster_typo_is_located(cli: Cli, write: Write) -> None:
     path = write("clusters/x.yaml", "name: X\ncountry: AT\nlabel: {level: platinum}\n")
     result = cli("validate", path)
     assert result.exit_code == 2

@@ -6,15 +6,16 @@ each was minutes or hours before."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 CLUSTER = (EXAMPLE / "clusters" / "at-upper-austria-energy.yaml").read_text(encoding="utf-8")
 
 
-def _proposal(tmp_path, cluster_ids, member_ids):
+def _proposal(tmp_path: Path, cluster_ids: list[str], member_ids: list[str]) -> Path:
     clusters = tmp_path / "clusters"
     clusters.mkdir()
     for name in cluster_ids:
@@ -26,7 +27,9 @@ def _proposal(tmp_path, cluster_ids, member_ids):
 
 
 @pytest.mark.slow
-def test_did_you_mean_over_3000_clusters_and_40_unknown_ids_is_quick(cli, tmp_path):
+def test_did_you_mean_over_3000_clusters_and_40_unknown_ids_is_quick(
+    cli: Cli, tmp_path: Path
+) -> None:
     # Ids difflib finds hardest: near-anagrams of one another, 61-64 characters long
     # (100 s for 40 x 3,000 before the candidates were chosen and capped).
     known = [("abcd" * 15) + str(i) for i in range(3000)]
@@ -42,7 +45,7 @@ def test_did_you_mean_over_3000_clusters_and_40_unknown_ids_is_quick(cli, tmp_pa
 
 
 @pytest.mark.slow
-def test_long_unknown_ids_get_no_hint_and_cost_nothing(cli, tmp_path):
+def test_long_unknown_ids_get_no_hint_and_cost_nothing(cli: Cli, tmp_path: Path) -> None:
     known = [("ab" * 90) + f"-{i}" for i in range(3000)]
     wanted = [("ba" * 90) + f"-x{i}" for i in range(40)]
     path = _proposal(tmp_path, known, wanted)
@@ -55,7 +58,7 @@ def test_long_unknown_ids_get_no_hint_and_cost_nothing(cli, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_typo_among_3000_clusters_still_finds_its_cluster(cli, tmp_path):
+def test_a_typo_among_3000_clusters_still_finds_its_cluster(cli: Cli, tmp_path: Path) -> None:
     known = [f"cluster-{i:04d}-energy" for i in range(3000)] + ["pt-norte-energy"]
     path = _proposal(tmp_path, known, ["pt-norte-enrgy", "zz-unheard-of"])
     result = cli("check", path)
@@ -65,7 +68,7 @@ def test_a_typo_among_3000_clusters_still_finds_its_cluster(cli, tmp_path):
     )
 
 
-def test_only_the_first_20_unknown_ids_of_a_file_get_a_hint(cli, tmp_path):
+def test_only_the_first_20_unknown_ids_of_a_file_get_a_hint(cli: Cli, tmp_path: Path) -> None:
     path = _proposal(tmp_path, ["pt-norte-energy"], [f"pt-norte-energ{i}" for i in range(25)])
     result = cli("check", path)
     lines = [line for line in result.stderr.splitlines() if "unknown cluster" in line]
@@ -115,7 +118,7 @@ EU = [
 ]
 
 
-def _many_groups(tmp_path, count):
+def _many_groups(tmp_path: Path, count: int) -> Path:
     """``count`` clusters in as many groups as the call allows: each EU country x region
     counted or not x able to coordinate or not (108 groups; 6 million sets of four)."""
     clusters = tmp_path / "clusters"
@@ -135,7 +138,7 @@ def _many_groups(tmp_path, count):
     return path
 
 
-def test_suggest_over_300_clusters_in_108_groups_is_quick_and_small(tmp_path):
+def test_suggest_over_300_clusters_in_108_groups_is_quick_and_small(tmp_path: Path) -> None:
     # 9 minutes and then out of memory for 200 such files before the search was bounded.
     import json
     import subprocess

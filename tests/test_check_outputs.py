@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -11,7 +14,7 @@ import pytest
 from consortium.check.rules import REGISTRY
 from consortium.cli import command
 from consortium.report.formats import CHECK
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 
 SEED = EXAMPLE / "consortium.yaml"
@@ -19,7 +22,7 @@ COMPLETE = EXAMPLE / "consortium-complete.yaml"
 BEFORE = ("--today", "2020-11-27")
 
 
-def test_seed_example_is_incomplete_for_the_right_reasons(cli):
+def test_seed_example_is_incomplete_for_the_right_reasons(cli: Cli) -> None:
     result = cli("check", SEED, "--format", "json", *BEFORE)
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -39,7 +42,7 @@ def test_seed_example_is_incomplete_for_the_right_reasons(cli):
     assert (data["complete"], data["errors"], data["warnings"]) == (False, 2, 2)
 
 
-def test_seed_example_text_shows_verdict_members_and_countdowns(cli):
+def test_seed_example_text_shows_verdict_members_and_countdowns(cli: Cli) -> None:
     result = cli("check", SEED, *BEFORE)
     text = " ".join(result.stdout.split())
     assert result.exit_code == 1
@@ -49,20 +52,20 @@ def test_seed_example_text_shows_verdict_members_and_countdowns(cli):
     assert "Call deadline: 02 Feb 2021 17:00 CET (in 67 days 17 h)" in text
 
 
-def test_complete_variant_passes(cli):
+def test_complete_variant_passes(cli: Cli) -> None:
     result = cli("check", COMPLETE, *BEFORE)
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith("COMPLETE")
 
 
-def test_complete_variant_fails_once_the_call_closed(cli):
+def test_complete_variant_fails_once_the_call_closed(cli: Cli) -> None:
     result = cli("check", COMPLETE, "--format", "json", "--now", "2021-02-02T16:00:01Z")
     assert result.exit_code == 1
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     assert rules == {"call-deadline", "eoi-deadline"}
 
 
-def test_junit_is_valid_xml_with_a_case_per_rule(cli):
+def test_junit_is_valid_xml_with_a_case_per_rule(cli: Cli) -> None:
     result = cli("check", SEED, "--format", "junit", *BEFORE)
     suite = ET.fromstring(result.stdout)
     cases = {case.get("name"): case for case in suite.iter("testcase")}
@@ -75,7 +78,7 @@ def test_junit_is_valid_xml_with_a_case_per_rule(cli):
 ANNOTATION = re.compile(r"^::(error|warning) file=[^,]+,line=\d+,title=[a-z-]+::.+$")
 
 
-def test_github_annotations_then_full_report(cli):
+def test_github_annotations_then_full_report(cli: Cli) -> None:
     result = cli("check", SEED, "--format", "github", *BEFORE)
     lines = result.stdout.splitlines()
     annotations = [line for line in lines if line.startswith("::")]
@@ -84,7 +87,7 @@ def test_github_annotations_then_full_report(cli):
     assert any(line.startswith(f"{SEED}:7: error [coordinator]") for line in lines)
 
 
-def test_markdown_and_summary_file(cli, tmp_path):
+def test_markdown_and_summary_file(cli: Cli, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n")
     result = cli(
@@ -102,24 +105,26 @@ def test_markdown_and_summary_file(cli, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", CHECK.names)
-def test_every_format_on_the_complete_variant_exits_0(cli, fmt):
+def test_every_format_on_the_complete_variant_exits_0(cli: Cli, fmt: str) -> None:
     assert cli("check", COMPLETE, "--format", fmt, *BEFORE).exit_code == 0
 
 
-def test_strict_makes_warnings_fail(cli, tmp_path):
+def test_strict_makes_warnings_fail(cli: Cli, tmp_path: Path) -> None:
     clusters = {**GOOD, "fr": cluster("FR", pic=None)}
     path = build(tmp_path, clusters, GOOD_MEMBERS)
     assert cli("check", path, *BEFORE).exit_code == 0
     assert cli("check", path, "--strict", *BEFORE).exit_code == 1
 
 
-def test_default_file_is_consortium_yaml_in_the_current_folder(cli, tmp_path, monkeypatch):
+def test_default_file_is_consortium_yaml_in_the_current_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build(tmp_path, GOOD, GOOD_MEMBERS)
     monkeypatch.chdir(tmp_path)
     assert cli("check", *BEFORE).exit_code == 0
 
 
-def test_calls_list_and_show_with_sources(cli):
+def test_calls_list_and_show_with_sources(cli: Cli) -> None:
     listing = cli("calls", "list", "--format", "json")
     ids = {c["id"] for c in json.loads(listing.stdout)}
     assert {
@@ -143,20 +148,20 @@ def test_calls_list_and_show_with_sources(cli):
 
 
 @pytest.mark.parametrize("rule", list(REGISTRY))
-def test_every_rule_documents_itself(rule):
+def test_every_rule_documents_itself(rule: str) -> None:
     doc = REGISTRY[rule].description
     assert doc.startswith(f"{rule}:"), "the docstring opens with the rule id and the rule"
     assert "Source:" in doc, f"{rule} docstring lacks its source"
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for name, sub in group.commands.items():
         yield (*prefix, name)
         if hasattr(sub, "commands"):
             yield from _commands(sub, (*prefix, name))
 
 
-def test_every_command_has_help(cli):
+def test_every_command_has_help(cli: Cli) -> None:
     group = command()
     names = list(_commands(group))
     assert ("check",) in names and ("requests", "list") in names

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -19,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 
 COMPLETE = EXAMPLE / "consortium-complete.yaml"
@@ -31,7 +32,9 @@ ANNOTATION = re.compile(r"^::(error|warning) file=[^,:\n]*,line=\d+(,col=\d+)?,t
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None, **kwargs):  # type: ignore[no-untyped-def]
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[Any]:
     """The installed command in a real process: real streams, real exit codes."""
     dropped = ("CONSORTIUM_NOW", "CONSORTIUM_CACHE_DIR", "CONSORTIUM_NO_CACHE")
     full_env = {k: v for k, v in os.environ.items() if k not in dropped}
@@ -56,7 +59,7 @@ def secret_outside(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "cluster_id", ["../../runner-home/secret", "/abs/path", "a/b", "x\\0y", "..", "a\\\\b"]
 )
-def test_a_cluster_id_is_never_a_path(cli, tmp_path, cluster_id):
+def test_a_cluster_id_is_never_a_path(cli: Cli, tmp_path: Path, cluster_id: str) -> None:
     proposal = tmp_path / "proposal"
     secret_outside(tmp_path)
     members = [*GOOD_MEMBERS, f'cluster: "{cluster_id}"']
@@ -68,7 +71,7 @@ def test_a_cluster_id_is_never_a_path(cli, tmp_path, cluster_id):
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_a_request_reference_is_never_a_path(cli, tmp_path):
+def test_a_request_reference_is_never_a_path(cli: Cli, tmp_path: Path) -> None:
     path = build(tmp_path / "p", GOOD, GOOD_MEMBERS)
     path.write_text(path.read_text().replace("members:", "request: ../../etc/passwd\nmembers:"))
     result = cli("check", path, *BEFORE)
@@ -76,7 +79,9 @@ def test_a_request_reference_is_never_a_path(cli, tmp_path):
     assert f"{path}:2:" in result.stderr and "is not an EEN reference" in result.stderr
 
 
-def test_a_link_out_of_the_proposal_is_refused_and_nothing_of_it_shown(cli, tmp_path):
+def test_a_link_out_of_the_proposal_is_refused_and_nothing_of_it_shown(
+    cli: Cli, tmp_path: Path
+) -> None:
     proposal = tmp_path / "proposal"
     path = build(proposal, GOOD, [*GOOD_MEMBERS, "cluster: leak"])
     (proposal / "clusters" / "leak.yaml").symlink_to(secret_outside(tmp_path))
@@ -86,7 +91,7 @@ def test_a_link_out_of_the_proposal_is_refused_and_nothing_of_it_shown(cli, tmp_
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_a_linked_folder_out_of_the_proposal_is_refused(cli, tmp_path):
+def test_a_linked_folder_out_of_the_proposal_is_refused(cli: Cli, tmp_path: Path) -> None:
     proposal = tmp_path / "proposal"
     path = build(proposal, GOOD, [*GOOD_MEMBERS, "cluster: secret"])
     secret_outside(tmp_path)
@@ -97,7 +102,7 @@ def test_a_linked_folder_out_of_the_proposal_is_refused(cli, tmp_path):
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_links_inside_the_repository_keep_working(cli, tmp_path):
+def test_links_inside_the_repository_keep_working(cli: Cli, tmp_path: Path) -> None:
     """Clusters shared by two proposals of one repository: the root is the git work tree."""
     repo = tmp_path / "repo"
     path = build(repo / "proposal-a", GOOD, GOOD_MEMBERS)
@@ -110,7 +115,7 @@ def test_links_inside_the_repository_keep_working(cli, tmp_path):
     assert cli("check", COMPLETE, *BEFORE).exit_code == 0  # the example's link to requests/
 
 
-def test_a_listing_refuses_a_link_out_and_lists_the_rest(cli, tmp_path):
+def test_a_listing_refuses_a_link_out_and_lists_the_rest(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     (folder / "RDFR20201119001.yaml").write_text(
@@ -128,7 +133,7 @@ def test_a_listing_refuses_a_link_out_and_lists_the_rest(cli, tmp_path):
 EVIL = "Evil\n::error file=README.md,line=1::injected\n::add-mask::x\n##[error]old"
 
 
-def test_github_format_cannot_be_made_to_start_a_command(cli, tmp_path):
+def test_github_format_cannot_be_made_to_start_a_command(cli: Cli, tmp_path: Path) -> None:
     clusters = {**GOOD, "dk": cluster("DK", name=EVIL, pic="::stop-commands::tok")}
     path = build(tmp_path, clusters, [*GOOD_MEMBERS, "cluster: dk"])
     result = cli("check", path, "--format", "github", *BEFORE)
@@ -147,7 +152,7 @@ ESCAPE = "\x1b]0;owned\x07\x1b[2J\x9b31m"
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "github", "junit"])
-def test_check_shows_control_characters_visibly(cli, tmp_path, fmt):
+def test_check_shows_control_characters_visibly(cli: Cli, tmp_path: Path, fmt: str) -> None:
     clusters = {**GOOD, "dk": cluster("DK", name=f"Nice{ESCAPE}Cluster")}
     path = build(tmp_path, clusters, [*GOOD_MEMBERS[:2], "cluster: dk, role: partner"])
     result = cli("check", path, "--format", fmt, "--strict", *BEFORE)
@@ -159,7 +164,9 @@ def test_check_shows_control_characters_visibly(cli, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("command", ["list", "show", "deadlines", "csv"])
-def test_request_views_show_control_characters_visibly(cli, tmp_path, command):
+def test_request_views_show_control_characters_visibly(
+    cli: Cli, tmp_path: Path, command: str
+) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     (folder / "RDFR20201119001.yaml").write_text(
@@ -186,7 +193,7 @@ def test_request_views_show_control_characters_visibly(cli, tmp_path, command):
     assert "\\x1b" in result.stdout and not CONTROL.search(result.stdout)
 
 
-def test_a_file_name_with_escapes_is_one_visible_line(cli, tmp_path):
+def test_a_file_name_with_escapes_is_one_visible_line(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     (folder / "RD\x1b[31m\nx.yaml").write_text("title: [", encoding="utf-8")
@@ -202,7 +209,7 @@ def test_a_file_name_with_escapes_is_one_visible_line(cli, tmp_path):
 # 4. XML that always parses -------------------------------------------------------------
 
 
-def test_junit_parses_whatever_the_files_hold(cli, tmp_path):
+def test_junit_parses_whatever_the_files_hold(cli: Cli, tmp_path: Path) -> None:
     clusters = {**GOOD, "dk": cluster("DK", name="A\x01B\x0bC\ufffe", roles=["partner"])}
     path = build(tmp_path, clusters, ["cluster: dk, role: coordinator", *GOOD_MEMBERS[1:]])
     result = cli("check", path, "--format", "junit", *BEFORE)
@@ -216,7 +223,7 @@ def test_junit_parses_whatever_the_files_hold(cli, tmp_path):
 
 
 @pytest.mark.parametrize(("path", "verdict"), [(COMPLETE, 0), (SEED, 1)])
-def test_a_closed_pipe_keeps_the_verdict(path, verdict):
+def test_a_closed_pipe_keeps_the_verdict(path: Path, verdict: int) -> None:
     """`check | head -1`: the reader leaves before the report is written."""
     for fmt in ("text", "json"):
         read, write = os.pipe()
@@ -229,7 +236,7 @@ def test_a_closed_pipe_keeps_the_verdict(path, verdict):
         assert done.stderr.count(b"Traceback") == 0 and b"internal error" not in done.stderr
 
 
-def test_shell_pipeline_with_pipefail(tmp_path):
+def test_shell_pipeline_with_pipefail(tmp_path: Path) -> None:
     command = f"set -o pipefail; '{SCRIPT}' check '{COMPLETE}' --today 2020-11-27 | head -1"
     done = subprocess.run(
         ["bash", "-c", command],
@@ -241,21 +248,21 @@ def test_shell_pipeline_with_pipefail(tmp_path):
     assert done.returncode == 0 and done.stdout.startswith("COMPLETE"), done.stderr
 
 
-def test_a_full_disk_is_one_line_and_exit_2():
+def test_a_full_disk_is_one_line_and_exit_2() -> None:
     with open("/dev/full", "w") as full:
         done = run("check", COMPLETE, *BEFORE, stdout=full, text=True)
     assert done.returncode == 2
     assert done.stderr == "consortium: cannot write to standard output: No space left on device\n"
 
 
-def test_a_closed_stdout_keeps_the_verdict():
+def test_a_closed_stdout_keeps_the_verdict() -> None:
     done = run("check", SEED, *BEFORE, text=True, stdout=None, preexec_fn=lambda: os.close(1))
     assert done.returncode == 1
     assert "standard output is closed" in done.stderr and "internal error" not in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["fifo", "directory", "unwritable"])
-def test_a_bad_step_summary_is_one_line_and_the_verdict_stands(tmp_path, kind):
+def test_a_bad_step_summary_is_one_line_and_the_verdict_stands(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "summary"
     if kind == "fifo":
         os.mkfifo(target)
@@ -271,7 +278,7 @@ def test_a_bad_step_summary_is_one_line_and_the_verdict_stands(tmp_path, kind):
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
-def test_a_console_that_cannot_encode_gets_plain_characters(encoding):
+def test_a_console_that_cannot_encode_gets_plain_characters(encoding: str) -> None:
     env = {"PYTHONIOENCODING": encoding}
     done = run("check", COMPLETE, "--format", "markdown", *BEFORE, env=env)
     assert done.returncode == 0, done.stderr
@@ -280,7 +287,7 @@ def test_a_console_that_cannot_encode_gets_plain_characters(encoding):
     assert listing.returncode == 0, listing.stderr
 
 
-def test_columns_zero_still_draws_the_table():
+def test_columns_zero_still_draws_the_table() -> None:
     done = run("requests", "list", "--all", "--today", "2020-11-27", env={"COLUMNS": "0"})
     assert done.returncode == 0 and b"RDFR20201119001" in done.stdout
 
@@ -300,24 +307,24 @@ def test_columns_zero_still_draws_the_table():
         ("--format", "yaml"),
     ],
 )
-def test_bad_options_are_one_line_and_exit_2(args):
+def test_bad_options_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     done = run("check", COMPLETE, *args, text=True)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "(see --help)" in done.stderr, done.stderr
 
 
-def test_a_bad_consortium_now_is_one_line_and_exit_2():
+def test_a_bad_consortium_now_is_one_line_and_exit_2() -> None:
     done = run("check", COMPLETE, env={"CONSORTIUM_NOW": "0001-01-01T00:00:00+05:00"}, text=True)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
 
 
-def test_a_huge_reference_is_one_short_line():
+def test_a_huge_reference_is_one_short_line() -> None:
     done = run("requests", "show", "R" * 100_000, "--dir", EXAMPLE / "requests", text=True)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert len(done.stderr) < 400
 
 
-def test_internal_error_text_is_one_line(tmp_path):
+def test_internal_error_text_is_one_line(tmp_path: Path) -> None:
     code = (
         "import sys, consortium.cli as c\n"
         "def boom(*a, **k): raise RuntimeError('two\\nlines\\x1b')\n"
@@ -334,7 +341,7 @@ def test_internal_error_text_is_one_line(tmp_path):
 # 7. Non-UTF-8 file names -------------------------------------------------------------------
 
 
-def test_undecodable_file_names_keep_machine_output_valid(tmp_path):
+def test_undecodable_file_names_keep_machine_output_valid(tmp_path: Path) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     good = "reference: RDFR20201119001\ntitle: Kept\ncountry: FR\n"
@@ -368,7 +375,7 @@ def _peak_mib(argv: list[str]) -> tuple[int, int]:
     return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
 
 
-def test_a_one_mebibyte_list_is_refused_cheaply(tmp_path):
+def test_a_one_mebibyte_list_is_refused_cheaply(tmp_path: Path) -> None:
     """Regression: 0.9 GB and 4 s to refuse `members: [1,1,...]`; a memory bound, not a timing."""
     path = tmp_path / "consortium.yaml"
     count = (1024 * 1024 - 40) // 2
@@ -380,7 +387,7 @@ def test_a_one_mebibyte_list_is_refused_cheaply(tmp_path):
     assert done.stderr.startswith(f"{path}:2:") and "too many values" in done.stderr
 
 
-def test_one_crowded_file_does_not_stop_a_listing(cli, tmp_path):
+def test_one_crowded_file_does_not_stop_a_listing(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     (folder / "RDFR20201119001.yaml").write_text(
@@ -398,7 +405,7 @@ def test_one_crowded_file_does_not_stop_a_listing(cli, tmp_path):
 # 9. The listing index is gone: nothing is written anywhere ---------------------------------
 
 
-def test_a_listing_writes_nothing(tmp_path):
+def test_a_listing_writes_nothing(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
     env = {"XDG_CACHE_HOME": str(cache), "HOME": str(tmp_path)}
@@ -428,7 +435,9 @@ FILE_NAME = HOSTILE.map(lambda t: t.replace("/", "_").replace("\x00", "_")[:60])
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(name=HOSTILE, title=HOSTILE, file_name=FILE_NAME)
-def test_no_output_format_can_be_hijacked(cli, tmp_path_factory, name, title, file_name):
+def test_no_output_format_can_be_hijacked(
+    cli: Cli, tmp_path_factory: pytest.TempPathFactory, name: str, title: str, file_name: str
+) -> None:
     root = tmp_path_factory.mktemp("hostile")
     clusters = {**GOOD, "dk": cluster("DK", name=name, pic=title)}
     request = {"reference": "RDFR20201119001", "title": title, "country": "FR", "call": title}

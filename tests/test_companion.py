@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLE, REQUESTS, ROOT
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli
 
 BIN = Path(sys.executable).parent
 
 
-def tool(name: str, *args: str | Path, cwd: Path | None = None, env=None):
+def tool(
+    name: str, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / name), *map(str, args)],
         cwd=cwd,
@@ -39,19 +41,19 @@ def schema_check(schema: str, *files: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_action_and_example_workflow_validate():
+def test_action_and_example_workflow_validate() -> None:
     schema_check("vendor.github-actions", ROOT / "action.yml")
     schema_check("vendor.github-workflows", ROOT / "docs" / "workflow.yml")
 
 
-def test_hooks_manifest_validates():
+def test_hooks_manifest_validates() -> None:
     result = tool("pre-commit", "validate-manifest", ROOT / ".pre-commit-hooks.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"consortium-check", "consortium-validate"}
 
 
-def test_action_runs_check_with_annotations_and_summary():
+def test_action_runs_check_with_annotations_and_summary() -> None:
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"]["using"] == "composite"
     scripts = [s.get("run", "") for s in action["runs"]["steps"]]
@@ -60,7 +62,7 @@ def test_action_runs_check_with_annotations_and_summary():
     assert "${{" not in "".join(scripts)  # inputs reach the shell through env only
 
 
-def test_format_auto_is_github_under_actions_else_text(cli):
+def test_format_auto_is_github_under_actions_else_text(cli: Cli) -> None:
     args = ("check", EXAMPLE / "consortium.yaml", "--today", "2020-11-20")
     under = cli(*args, env={"GITHUB_ACTIONS": "true"})
     assert under.exit_code == 1 and under.stdout.startswith("::error file=")
@@ -107,7 +109,9 @@ def _try_repo(repo: Path, hook: str, home: Path, hooks: Path) -> subprocess.Comp
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
-def test_precommit_hooks_pass_and_fail(tmp_path, precommit_home, hooks_repo):
+def test_precommit_hooks_pass_and_fail(
+    tmp_path: Path, precommit_home: Path, hooks_repo: Path
+) -> None:
     good = _proposal(tmp_path / "good", EXAMPLE / "consortium-complete.yaml")
     bad = _proposal(tmp_path / "bad", EXAMPLE / "consortium.yaml")
     (bad / "clusters" / "broken.yaml").write_text("name: Broken\n")

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from consortium.cli.completion import call_ids, cluster_ids, format_names, request_refs
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 CONSORTIUM = Path(sys.executable).parent / "consortium"
 
 
-def test_callbacks_complete_from_the_current_folder(monkeypatch):
+def test_callbacks_complete_from_the_current_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(EXAMPLE)
     assert cluster_ids(None, "dk") == ["dk-vestenergi"]
     assert len(cluster_ids(None, "")) == 8
@@ -27,7 +27,9 @@ def test_callbacks_complete_from_the_current_folder(monkeypatch):
     assert format_names(["table", "json", "csv"])("c") == ["csv"]
 
 
-def test_callbacks_follow_dir_and_never_raise(monkeypatch, tmp_path):
+def test_callbacks_follow_dir_and_never_raise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     class Ctx:
         params = {"clusters": EXAMPLE / "clusters"}
 
@@ -37,7 +39,7 @@ def test_callbacks_follow_dir_and_never_raise(monkeypatch, tmp_path):
 
     class Broken:
         @property
-        def params(self):
+        def params(self) -> dict[str, object]:
             raise RuntimeError("boom")
 
     assert cluster_ids(Broken(), "") == [] and request_refs(Broken(), "") == []
@@ -51,7 +53,7 @@ def test_callbacks_follow_dir_and_never_raise(monkeypatch, tmp_path):
         ("consortium check --format gi", "github"),
     ],
 )
-def test_bash_completion_end_to_end(words, expected):
+def test_bash_completion_end_to_end(words: str, expected: str) -> None:
     env = {
         **os.environ,
         "_CONSORTIUM_COMPLETE": "complete_bash",
@@ -65,7 +67,7 @@ def test_bash_completion_end_to_end(words, expected):
     assert result.stdout.split() == [expected]
 
 
-def test_show_completion_prints_a_script(cli):
+def test_show_completion_prints_a_script(cli: Cli) -> None:
     env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "SHELL": "/bin/bash"}
     result = subprocess.run(
         [str(CONSORTIUM), "--show-completion", "bash"],
@@ -92,7 +94,7 @@ HOSTILE_NAMES = [
 ]
 
 
-def test_completion_offers_only_safe_ids(monkeypatch, tmp_path):
+def test_completion_offers_only_safe_ids(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Issue 16: a file name that a shell would expand, split or read as an option is never
     offered; ids the models accept made of letters, digits, '-', '_', '.', '+' are."""
     for folder in ("clusters", "requests", "calls"):
@@ -109,7 +111,7 @@ def test_completion_offers_only_safe_ids(monkeypatch, tmp_path):
         assert not set(word) & set("$`'\" ;*~=\\\x1b"), word
 
 
-def test_tab_then_enter_never_runs_a_file_name(tmp_path):
+def test_tab_then_enter_never_runs_a_file_name(tmp_path: Path) -> None:
     """End to end through Typer's bash protocol: the hostile name is not offered, so the
     command line the user runs holds no `$(...)`."""
     (tmp_path / "clusters").mkdir()

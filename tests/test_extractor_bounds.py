@@ -105,7 +105,9 @@ EXTRACTORS: dict[str, Callable[[str], object]] = {
 
 @pytest.mark.parametrize("shape", list(ADVERSARIAL))
 @pytest.mark.parametrize("extractor", list(EXTRACTORS))
-def test_every_extractor_reads_1_mib_of_adversarial_text_in_under_a_second(extractor, shape):
+def test_every_extractor_reads_1_mib_of_adversarial_text_in_under_a_second(
+    extractor: str, shape: str
+) -> None:
     text = ADVERSARIAL[shape]
     started = time.process_time()
     EXTRACTORS[extractor](text)
@@ -120,7 +122,7 @@ _OLD_CALL_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-20\d\d(?:-[A-Z0-9]+)
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="AC2093-x _:.a", max_size=40))
-def test_the_call_id_scanner_finds_what_the_old_pattern_found(text):
+def test_the_call_id_scanner_finds_what_the_old_pattern_found(text: str) -> None:
     old = [(m.start(), m.group(0)) for m in _OLD_CALL_ID.finditer(text)]
     assert list(call_ids(text)) == old
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from consortium.files.rawfile import read_bounded
-from tests.conftest import REQUESTS
+from tests.conftest import REQUESTS, Cli, Write
 
 # --- reading: the file's size plus one byte, the bound unchanged ----------------------------
 
@@ -28,7 +28,9 @@ def test_read_bounded_returns_at_most_limit_plus_one(tmp_path: Path, size: int) 
     assert read_bounded(path, 100, "YAML text") == b"x" * min(size, 101)
 
 
-def test_read_bounded_reads_on_when_the_file_grew(tmp_path: Path, monkeypatch) -> None:
+def test_read_bounded_reads_on_when_the_file_grew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file that grows after its size was taken is read to the bound, not cut at the old
     size (which would hide that it is now too large)."""
     path = tmp_path / "f.yaml"
@@ -56,14 +58,16 @@ def test_read_bounded_reads_on_when_the_file_grew(tmp_path: Path, monkeypatch) -
         ("type: CLUSTER\n", "type: write 'cluster' in lower case, not 'CLUSTER'"),
     ],
 )
-def test_a_word_in_another_case_says_to_write_it_in_lower_case(cli, write, text, said) -> None:
+def test_a_word_in_another_case_says_to_write_it_in_lower_case(
+    cli: Cli, write: Write, text: str, said: str
+) -> None:
     path = write("clusters/x.yaml", f"name: X\ncountry: AT\n{text}")
     result = cli("validate", path)
     assert result.exit_code == 2
     assert said in result.stderr, result.stderr
 
 
-def test_other_words_keep_their_own_message(cli, write) -> None:
+def test_other_words_keep_their_own_message(cli: Cli, write: Write) -> None:
     """Only the four vocabularies that had the hint get it: a region category in another
     case is still told its choices, and an unknown word is not told about case."""
     path = write(
@@ -90,8 +94,13 @@ def test_other_words_keep_their_own_message(cli, write) -> None:
         ["--kind", "RD", "--format", "json"],
     ],
 )
-def test_listing_rows_print_what_the_whole_requests_printed(cli, monkeypatch, options) -> None:
-    args = ["requests", "list", "--dir", REQUESTS, "--all", "--today", "2020-11-20", *options]
+def test_listing_rows_print_what_the_whole_requests_printed(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, options: list[str]
+) -> None:
+    args: list[str | Path] = [
+        *("requests", "list", "--dir", REQUESTS, "--all", "--today", "2020-11-20"),
+        *options,
+    ]
     rows = cli(*args)
     monkeypatch.setattr("consortium.catalogue.requests.listed", lambda request: request)
     whole = cli(*args)
@@ -118,7 +127,7 @@ def _installed(*args: str | Path, tmp_path: Path) -> subprocess.CompletedProcess
     )
 
 
-def test_real_process_sends_every_byte_before_it_exits(cli, tmp_path: Path) -> None:
+def test_real_process_sends_every_byte_before_it_exits(cli: Cli, tmp_path: Path) -> None:
     """A long report and a problem on stderr both arrive in full, with the exit code, when
     the process leaves without tearing down its heap."""
     folder = tmp_path / "requests"
@@ -129,7 +138,7 @@ def test_real_process_sends_every_byte_before_it_exits(cli, tmp_path: Path) -> N
         text = seed.replace("RDFR20201119001", reference)
         (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
     (folder / "broken.yaml").write_text("reference: [\n", encoding="utf-8")
-    args = [
+    args: list[str | Path] = [
         "requests",
         "list",
         "--dir",

@@ -22,7 +22,7 @@ from consortium.check.rules import REGISTRY
 from consortium.report.check_sarif import RULES_DOC
 from consortium.report.rules import write_document
 from consortium.report.views import RuleList
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, ROOT, Cli
 
 BIN = Path(sys.executable).parent
 CALL = "COS-CLUSTER-2020-3-03"
@@ -30,19 +30,23 @@ SEED = "RDFR20201119001"
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
 
 
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
+def run(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )
 
 
-def consortium_cmd(*args: str | Path, cwd: Path):
+def consortium_cmd(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run(BIN / "consortium", *args, cwd=cwd)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
-def test_the_whole_path(tmp_path, seed_text, precommit_home, hooks_repo):
+def test_the_whole_path(
+    tmp_path: Path, seed_text: Path, precommit_home: Path, hooks_repo: Path
+) -> None:
     # 1. import the EEN text: the paths written and the next command
     imported = consortium_cmd("import", seed_text, cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
@@ -89,7 +93,7 @@ def test_the_whole_path(tmp_path, seed_text, precommit_home, hooks_repo):
 
 
 @pytest.mark.slow
-def test_a_clone_without_shared_passes_the_seed_tests(hooks_repo, tmp_path):
+def test_a_clone_without_shared_passes_the_seed_tests(hooks_repo: Path, tmp_path: Path) -> None:
     """The README's test command in a copy of the repository (its git-listed files) with
     no ../shared beside it: the files that used the seed text pass, or skip saying why."""
     clone = tmp_path / "clone"
@@ -134,19 +138,21 @@ HOOK_PATHS = {
 
 
 @pytest.mark.parametrize("path", HOOK_PATHS)
-def test_hooks_run_on_proposal_files_only(path):
+def test_hooks_run_on_proposal_files_only(path: str) -> None:
     """pre-commit matches `files:` with re.search on the path from the repo's root."""
     for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()):
         assert bool(re.search(hook["files"], path)) is HOOK_PATHS[path], (hook["id"], path)
 
 
-def test_validate_of_a_fresh_scaffold_reads_only_its_proposal_files(cli, tmp_path):
+def test_validate_of_a_fresh_scaffold_reads_only_its_proposal_files(
+    cli: Cli, tmp_path: Path
+) -> None:
     assert cli("init", tmp_path / "p", "--call", CALL).exit_code == 0
     result = cli("validate", tmp_path / "p")
     assert result.exit_code == 0 and result.stderr == "1 of 1 file(s) valid\n"
 
 
-def test_one_version_everywhere():
+def test_one_version_everywhere() -> None:
     """consortium/__init__.py, the hooks' example, the CHANGELOG's last release and the
     config `init` writes all name the same version; the README says to tag it v<version>."""
     version = consortium.__version__
@@ -160,7 +166,7 @@ def test_one_version_everywhere():
     assert "git tag v<version>" in (ROOT / "README.md").read_text()
 
 
-def test_sarif_help_links_lead_to_the_rules_document(cli):
+def test_sarif_help_links_lead_to_the_rules_document(cli: Cli) -> None:
     """docs/rules.md is generated from the registry; each helpUri names its section."""
     import io
 
@@ -181,7 +187,7 @@ def test_sarif_help_links_lead_to_the_rules_document(cli):
         assert anchor == rule["id"] and anchor in anchors
 
 
-def test_action_validates_every_proposal_file_before_check(tmp_path):
+def test_action_validates_every_proposal_file_before_check(tmp_path: Path) -> None:
     """The action's validate step, run as the runner would: a broken profile that is no
     member yet gets its own annotation and fails the step."""
     action = yaml.safe_load((ROOT / "action.yml").read_text())
@@ -207,7 +213,7 @@ def test_action_validates_every_proposal_file_before_check(tmp_path):
     assert "clusters/newcomer.yaml:1:1: missing required key 'country'" in bad.stdout
 
 
-def test_validate_annotations_are_escaped(cli, tmp_path):
+def test_validate_annotations_are_escaped(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "clusters").mkdir()
     (tmp_path / "clusters" / "x.yaml").write_text("name: '::warning::x'\ncountry: ZZ\n")
     result = cli("validate", tmp_path, "--format", "github")
@@ -217,7 +223,7 @@ def test_validate_annotations_are_escaped(cli, tmp_path):
     assert not any(line.startswith("::") for line in lines[1:])
 
 
-def test_check_hint_only_when_additions_could_fix_it(cli, tmp_path):
+def test_check_hint_only_when_additions_could_fix_it(cli: Cli, tmp_path: Path) -> None:
     hinted = cli("check", EXAMPLE / "consortium.yaml", "--today", "2020-11-20")
     assert hinted.exit_code == 1
     listed = cli(
@@ -237,7 +243,7 @@ def test_check_hint_only_when_additions_could_fix_it(cli, tmp_path):
     assert no_pool.exit_code == 1 and no_pool.stderr == ""
 
 
-def test_readme_newcomer_path_is_what_the_commands_print(tmp_path, seed_text):
+def test_readme_newcomer_path_is_what_the_commands_print(tmp_path: Path, seed_text: Path) -> None:
     """Each console block of "A proposal repo in CI, step by step": the command, run in
     a fresh folder holding the EEN text, prints exactly the lines shown."""
     readme = (ROOT / "README.md").read_text()

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLE, REQUESTS
+from tests.conftest import EXAMPLE, REQUESTS, Cli
 
 CLUSTERS = EXAMPLE / "clusters"
 DAY = ("--today", "2020-11-27")
@@ -59,7 +60,7 @@ def _day(view: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("view", list(EVERY))
-def test_text_and_table_are_one_format_on_every_command(cli, view):
+def test_text_and_table_are_one_format_on_every_command(cli: Cli, view: str) -> None:
     text = cli(*EVERY[view], "--format", "text", *_day(view))
     table = cli(*EVERY[view], "--format", "table", *_day(view))
     assert text.exit_code == table.exit_code and text.exit_code in (0, 1), text.stderr
@@ -67,7 +68,7 @@ def test_text_and_table_are_one_format_on_every_command(cli, view):
 
 
 @pytest.mark.parametrize("view", list(EVERY))
-def test_json_and_markdown_on_every_command(cli, view):
+def test_json_and_markdown_on_every_command(cli: Cli, view: str) -> None:
     data = cli(*EVERY[view], "--format", "json", *_day(view))
     assert data.exit_code in (0, 1), data.stderr
     json.loads(data.stdout)
@@ -76,7 +77,7 @@ def test_json_and_markdown_on_every_command(cli, view):
 
 
 @pytest.mark.parametrize("view", list(LISTS))
-def test_csv_on_every_list(cli, view):
+def test_csv_on_every_list(cli: Cli, view: str) -> None:
     result = cli(*LISTS[view], "--format", "csv", *_day(view))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
@@ -93,14 +94,16 @@ def test_csv_on_every_list(cli, view):
         ("suggest", "text (or table), json or markdown"),
     ],
 )
-def test_an_unknown_format_lists_what_the_command_accepts(cli, view, accepted):
+def test_an_unknown_format_lists_what_the_command_accepts(
+    cli: Cli, view: str, accepted: str
+) -> None:
     result = cli(*EVERY[view], "--format", "xml", *_day(view))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and accepted in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("view", ["requests list", "deadlines", "calls list", "clusters list"])
-def test_json_lists_are_one_document_with_one_item_a_line(cli, view):
+def test_json_lists_are_one_document_with_one_item_a_line(cli: Cli, view: str) -> None:
     out = cli(*LISTS[view], "--format", "json", *DAY).stdout
     items = json.loads(out)
     lines = out.splitlines()
@@ -119,13 +122,13 @@ def _deadlines(value: object) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("view", ["requests list", "deadlines", "calls list", "check"])
-def test_remaining_seconds_is_always_an_int(cli, view):
+def test_remaining_seconds_is_always_an_int(cli: Cli, view: str) -> None:
     found = _deadlines(json.loads(cli(*EVERY[view], "-f", "json", *DAY).stdout))
     known = [d for d in found if d["at"] is not None]
     assert known and all(type(d["remaining_seconds"]) is int for d in known)
 
 
-def test_match_scores_are_ints_and_points_floats(cli):
+def test_match_scores_are_ints_and_points_floats(cli: Cli) -> None:
     data = json.loads(cli(*LISTS["match"], "-f", "json", *DAY).stdout)
     scores = [c["score"] for c in data["candidates"]]
     points = [p["points"] for c in data["candidates"] + data["apart"] for p in c["parts"]]
@@ -156,7 +159,9 @@ def test_match_scores_are_ints_and_points_floats(cli):
         ),
     ],
 )
-def test_an_empty_result_is_a_sentence_not_bare_headers(cli, args, sentence):
+def test_an_empty_result_is_a_sentence_not_bare_headers(
+    cli: Cli, args: tuple[str | Path, ...], sentence: str
+) -> None:
     people = cli(*args, *DAY)
     assert people.exit_code == 0 and people.stdout == ""
     assert people.stderr == f"consortium: {sentence}\n"
@@ -165,7 +170,7 @@ def test_an_empty_result_is_a_sentence_not_bare_headers(cli, args, sentence):
     assert json.loads(machine.stdout) == []
 
 
-def test_match_with_nothing_open_says_so(cli, tmp_path):
+def test_match_with_nothing_open_says_so(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "requests").mkdir()
     args = ("match", "--cluster", "pl-krakdigital", "--dir", tmp_path / "requests")
     people = cli(*args, "--clusters", CLUSTERS, *DAY)
@@ -176,7 +181,7 @@ def test_match_with_nothing_open_says_so(cli, tmp_path):
     assert json.loads(machine.stdout)["requests"] == [] and said in machine.stderr
 
 
-def test_an_empty_folder_says_where_it_looked(cli, tmp_path):
+def test_an_empty_folder_says_where_it_looked(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "requests").mkdir()
     result = cli("requests", "list", "--dir", tmp_path / "requests", "--all", *DAY)
     assert result.exit_code == 0 and result.stdout == ""
@@ -195,13 +200,15 @@ def test_an_empty_folder_says_where_it_looked(cli, tmp_path):
     ("given", "hint"),
     [("Italy", "write IT for Italy"), ("germany", "write DE for Germany"), ("EL", "write GR")],
 )
-def test_a_country_name_is_an_error_with_its_code(cli, args, given, hint):
+def test_a_country_name_is_an_error_with_its_code(
+    cli: Cli, args: tuple[str | Path, ...], given: str, hint: str
+) -> None:
     result = cli(*args, "--country", given, *DAY)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and hint in result.stderr, result.stderr
 
 
-def test_an_unknown_label_names_the_closest(cli):
+def test_an_unknown_label_names_the_closest(cli: Cli) -> None:
     result = cli("clusters", "list", "--dir", CLUSTERS, "--label", "gld", *DAY)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "did you mean gold?" in result.stderr
@@ -210,7 +217,7 @@ def test_an_unknown_label_names_the_closest(cli):
 @pytest.mark.parametrize(
     "args", [("requests", "list", "--dir", REQUESTS), ("clusters", "list", "--dir", CLUSTERS)]
 )
-def test_an_unknown_sector_names_the_closest(cli, args):
+def test_an_unknown_sector_names_the_closest(cli: Cli, args: tuple[str | Path, ...]) -> None:
     result = cli(*args, "--sector", "enrgy", *DAY)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "did you mean energy?" in result.stderr
@@ -218,12 +225,12 @@ def test_an_unknown_sector_names_the_closest(cli, args):
     assert known.exit_code == 0 and known.stderr.startswith("consortium: no ")
 
 
-def test_an_unknown_kind_is_an_error(cli):
+def test_an_unknown_kind_is_an_error(cli: Cli) -> None:
     result = cli("requests", "list", "--dir", REQUESTS, "--kind", "XY", *DAY)
     assert result.exit_code == 2 and "write RD, BO, BR, TO or TR" in result.stderr
 
 
-def _closed_eoi_coming(cli, day: str) -> int:
+def _closed_eoi_coming(cli: Cli, day: str) -> int:
     """Coming EOI deadlines of closed requests, counted from what --all lists."""
     listed = cli("requests", "list", "--dir", REQUESTS, "--all", "-f", "json", "--today", day)
     closed = {r["reference"] for r in json.loads(listed.stdout) if r["status"] == "closed"}
@@ -236,7 +243,7 @@ def _closed_eoi_coming(cli, day: str) -> int:
 
 
 @pytest.mark.parametrize("ics", [False, True])
-def test_a_hidden_deadline_says_why(cli, tmp_path, ics):
+def test_a_hidden_deadline_says_why(cli: Cli, tmp_path: Path, ics: bool) -> None:
     hidden = _closed_eoi_coming(cli, "2020-11-20")
     assert hidden > 0
     extra = ("--ics", tmp_path / "d.ics") if ics else ()
@@ -251,7 +258,7 @@ def test_a_hidden_deadline_says_why(cli, tmp_path, ics):
     assert shown.exit_code == 0 and "--all shows" not in shown.stderr
 
 
-def test_one_hidden_deadline_is_said_in_the_singular(cli, tmp_path):
+def test_one_hidden_deadline_is_said_in_the_singular(cli: Cli, tmp_path: Path) -> None:
     closed = tmp_path / "requests"
     closed.mkdir()
     source = REQUESTS / "RDFR20201119001.yaml"
@@ -261,7 +268,9 @@ def test_one_hidden_deadline_is_said_in_the_singular(cli, tmp_path):
     assert "consortium: 1 deadline of a closed request hidden; --all shows it\n" in result.stderr
 
 
-def test_ics_dash_writes_the_calendar_to_stdout(cli, tmp_path, monkeypatch):
+def test_ics_dash_writes_the_calendar_to_stdout(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("deadlines", REQUESTS, "--ics", "-", *DAY)
     assert result.exit_code == 0 and result.stdout.startswith("BEGIN:VCALENDAR")
@@ -269,7 +278,7 @@ def test_ics_dash_writes_the_calendar_to_stdout(cli, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("view", [v for v in EVERY if not v.startswith("rules")])
-def test_today_with_now_is_an_error_on_every_command(cli, view):
+def test_today_with_now_is_an_error_on_every_command(cli: Cli, view: str) -> None:
     result = cli(*EVERY[view], "--today", "2020-11-27", "--now", "2020-11-27T10:00")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "--today and --now" in result.stderr
@@ -288,7 +297,7 @@ def _labels() -> dict[str, tuple[str, date]]:
     return labels
 
 
-def test_list_and_show_mark_a_lapsed_label(cli):
+def test_list_and_show_mark_a_lapsed_label(cli: Cli) -> None:
     level, until = _labels()["dk-vestenergi"]
     later = ("--today", (until.replace(year=until.year + 1)).isoformat())
     listed = cli("clusters", "list", "--dir", CLUSTERS, *later).stdout
@@ -299,7 +308,7 @@ def test_list_and_show_mark_a_lapsed_label(cli):
     assert "lapsed" not in cli(*SHOWS["clusters show"], *before).stdout
 
 
-def test_a_narrow_list_still_marks_a_lapsed_label(cli):
+def test_a_narrow_list_still_marks_a_lapsed_label(cli: Cli) -> None:
     result = cli(
         "clusters", "list", "--dir", CLUSTERS, "--today", "2030-01-01", env={"COLUMNS": "60"}
     )
@@ -307,7 +316,7 @@ def test_a_narrow_list_still_marks_a_lapsed_label(cli):
 
 
 @pytest.mark.parametrize("day", ["2021-06-01", "2022-07-01", "2030-01-01"])
-def test_label_filter_says_how_many_lapsed_ones_it_left_out(cli, day):
+def test_label_filter_says_how_many_lapsed_ones_it_left_out(cli: Cli, day: str) -> None:
     lapsed = sum(
         1 for lv, until in _labels().values() if lv == "gold" and until < date.fromisoformat(day)
     )
@@ -316,7 +325,9 @@ def test_label_filter_says_how_many_lapsed_ones_it_left_out(cli, day):
     assert (said in result.stderr) == (lapsed > 0), result.stderr
 
 
-def test_a_consortium_without_members_says_so_instead_of_bare_headers(cli, tmp_path):
+def test_a_consortium_without_members_says_so_instead_of_bare_headers(
+    cli: Cli, tmp_path: Path
+) -> None:
     (tmp_path / "consortium.yaml").write_text("call: COS-CLUSTER-2020-3-03\nmembers: []\n")
     result = cli("check", tmp_path / "consortium.yaml", "--today", "2020-11-20")
     assert result.exit_code == 1

@@ -7,7 +7,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -18,10 +21,9 @@ from consortium.check.fit import fit
 from consortium.check.rules import REGISTRY
 from consortium.check.runner import check_file, run, selection
 from consortium.cli import command
-from consortium.facts.deadlines import parse_now
 from consortium.models import Cluster, Seeking
 from consortium.report.formats import VIEWS
-from tests.conftest import EXAMPLE, REQUESTS, ROOT
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli, now_of
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMAND_CELLS = [
@@ -32,11 +34,11 @@ COMMAND_CELLS = [
 ]
 SEED = EXAMPLE / "consortium.yaml"
 COMPLETE = EXAMPLE / "consortium-complete.yaml"
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 assert NOW is not None
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
     for name, sub in group.commands.items():
         yield (*prefix, name), sub
         if hasattr(sub, "commands"):
@@ -50,7 +52,7 @@ COMMANDS = list(_commands(command()))
 
 
 @pytest.mark.parametrize("name", [" ".join(n) for n, _ in COMMANDS])
-def test_every_command_has_help_and_a_readme_row(cli, name):
+def test_every_command_has_help_and_a_readme_row(cli: Cli, name: str) -> None:
     sub = dict((" ".join(n), c) for n, c in COMMANDS)[name]
     assert (sub.help or "").strip(), f"{name} has no help text"
     if not hasattr(sub, "commands"):
@@ -63,7 +65,7 @@ def test_every_command_has_help_and_a_readme_row(cli, name):
     assert not re.search(r"<(bool|str|int|path|dir|list\[\w+\])>", shown.stdout), shown.stdout
 
 
-def test_readme_rule_table_is_the_registry():
+def test_readme_rule_table_is_the_registry() -> None:
     table = README[README.index("| rule | severity | what it checks |") :].split("\n\n")[0]
     rows = {}
     for line in table.splitlines()[2:]:
@@ -72,7 +74,7 @@ def test_readme_rule_table_is_the_registry():
     assert rows == {rule.id: rule.severity for rule in REGISTRY.values()}
 
 
-def test_rules_command_lists_and_explains(cli):
+def test_rules_command_lists_and_explains(cli: Cli) -> None:
     listed = cli("rules", "--format", "json")
     assert [r["id"] for r in json.loads(listed.stdout)] == list(REGISTRY)
     one = cli("rules", "label-expiry")
@@ -81,7 +83,7 @@ def test_rules_command_lists_and_explains(cli):
     assert wrong.exit_code == 2 and "did you mean 'label-expiry'" in wrong.stderr
 
 
-def test_docs_point_only_into_the_repository():
+def test_docs_point_only_into_the_repository() -> None:
     texts = [README, *(p.read_text() for p in (ROOT / "consortium").rglob("*.py"))]
     for text in texts:
         assert "DESIGN" not in text and "../shared" not in text
@@ -127,7 +129,7 @@ VIEW_ARGS = {
 @pytest.mark.parametrize(
     ("view", "fmt"), [(v, f) for v, formats in VIEWS.items() for f in formats.names]
 )
-def test_every_format_parses(cli, view, fmt):
+def test_every_format_parses(cli: Cli, view: str, fmt: str) -> None:
     today = () if view.startswith(("rules", "validate")) else ("--today", "2020-11-27")
     result = cli(*VIEW_ARGS[view], "--format", fmt, *today)
     assert result.exit_code == 0, result.stderr
@@ -161,7 +163,7 @@ TOKENS = {
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("view", list(TOKENS))
-def test_tables_keep_tokens_whole(cli, view, columns):
+def test_tables_keep_tokens_whole(cli: Cli, view: str, columns: int) -> None:
     args = {**VIEW_ARGS, "deadlines": ("deadlines", REQUESTS)}[view]
     result = cli(*args, "--today", "2020-11-27", env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.stderr
@@ -174,12 +176,12 @@ def test_tables_keep_tokens_whole(cli, view, columns):
 # The registry, the matcher and the library ------------------------------------------------
 
 
-def test_a_finding_with_an_unregistered_rule_cannot_exist(tmp_path):
+def test_a_finding_with_an_unregistered_rule_cannot_exist(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no rule 'sought-partnr'"):
         Finding("sought-partnr", "error", "x", tmp_path, 1)
 
 
-def test_select_and_ignore_use_the_registry(cli):
+def test_select_and_ignore_use_the_registry(cli: Cli) -> None:
     only = cli(
         "check", SEED, "--select", "coordinator", "--format", "json", "--today", "2020-11-27"
     )
@@ -192,7 +194,7 @@ def test_select_and_ignore_use_the_registry(cli):
         selection(["nope"])
 
 
-def test_library_check_file_and_runner():
+def test_library_check_file_and_runner() -> None:
     report = check_file(SEED, NOW)
     assert not isinstance(report, list)
     assert {f.rule for f in report.errors} == {"coordinator", "sought-partner"}
@@ -200,7 +202,7 @@ def test_library_check_file_and_runner():
     assert [f.rule for f in only.findings] == ["unconfirmed-member"] * 2
 
 
-def test_library_catalogue():
+def test_library_catalogue() -> None:
     items, problems = load_catalogue(REQUESTS)
     assert problems == [] and len(items) == 10
     seed = find(items, " rdfr20201119001 ")
@@ -216,7 +218,7 @@ def test_library_catalogue():
     )
 
 
-def test_one_matcher_says_every_criterion():
+def test_one_matcher_says_every_criterion() -> None:
     seeking = Seeking(
         type="cluster",
         sectors=["energy"],

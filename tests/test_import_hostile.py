@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from consortium.importing.address import service_address
 from consortium.importing.fetch import Limits, Query, fetch
-from tests.conftest import SEED_TEXT
+from tests.conftest import SEED_TEXT, Cli
 from tests.test_import_service import ITEMS, KEY, load, page, plain
 
 MEASURED = (
@@ -57,7 +58,9 @@ def endless(chunk: bytes, pause: float = 0.0) -> Iterator[bytes]:
             time.sleep(pause)
 
 
-def test_gzip_bomb_is_refused_in_one_line_and_little_memory(httpserver, tmp_path):
+def test_gzip_bomb_is_refused_in_one_line_and_little_memory(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
     body = gzip_bomb(3)  # 3 MiB that inflate to about 3 GiB
     httpserver.expect_request("/v1/profiles").respond_with_response(
         Response(body, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
@@ -72,7 +75,7 @@ def test_gzip_bomb_is_refused_in_one_line_and_little_memory(httpserver, tmp_path
     assert seconds < 10 and peak < 200 * 1024
 
 
-def test_endless_body_is_refused_in_one_line_and_little_memory(httpserver):
+def test_endless_body_is_refused_in_one_line_and_little_memory(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1/profiles").respond_with_handler(
         lambda request: Response(endless(b"[" * 65536), content_type="application/json")
     )
@@ -86,7 +89,7 @@ def test_endless_body_is_refused_in_one_line_and_little_memory(httpserver):
     assert len(stderr.splitlines()) == 2 and seconds < 10 and peak < 200 * 1024
 
 
-def test_slow_drip_is_refused_within_the_timeout(httpserver):
+def test_slow_drip_is_refused_within_the_timeout(httpserver: HTTPServer) -> None:
     """One byte every 0.2 s: each read is quick, the whole answer never is."""
     httpserver.expect_request("/v1/profiles").respond_with_handler(
         lambda request: Response(endless(b" ", 0.2), content_type="application/json")
@@ -101,7 +104,7 @@ def test_slow_drip_is_refused_within_the_timeout(httpserver):
 
 
 @pytest.mark.slow
-def test_endless_pages_stop_at_the_page_limit(httpserver):
+def test_endless_pages_stop_at_the_page_limit(httpserver: HTTPServer) -> None:
     """Every page says another follows; 1 000 pages are read, then one line."""
     asked = []
 
@@ -121,7 +124,9 @@ def test_endless_pages_stop_at_the_page_limit(httpserver):
     assert len(asked) == 1000 and seconds < 30 and peak < 200 * 1024
 
 
-def test_a_page_with_no_items_ends_the_fetch(cli, tmp_path, httpserver):
+def test_a_page_with_no_items_ends_the_fetch(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     for index, items in enumerate([ITEMS[:1], [], ITEMS[1:]], start=1):
         httpserver.expect_ordered_request("/v1/profiles").respond_with_json(
             page(items, index, True)
@@ -141,7 +146,7 @@ def query(base: str, limits: Limits, retries: int = 0) -> Query:
     return Query(address, "test-key", 5.0, retries, limits=limits)
 
 
-def test_pages_are_handed_over_one_at_a_time_within_the_item_limit(httpserver):
+def test_pages_are_handed_over_one_at_a_time_within_the_item_limit(httpserver: HTTPServer) -> None:
     """The caller has each page before the next is asked; the item limit cuts the last."""
     served = []
 
@@ -157,7 +162,7 @@ def test_pages_are_handed_over_one_at_a_time_within_the_item_limit(httpserver):
     assert rest[-1] == f"{httpserver.url_for('/v1/profiles')}: more than 7 profiles: stopped"
 
 
-def test_the_back_off_has_a_ceiling(httpserver):
+def test_the_back_off_has_a_ceiling(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1/profiles").respond_with_data("busy", status=503)
     waits: list[float] = []
     limits = Limits(backoff_ceiling=3.0)
@@ -171,7 +176,7 @@ def test_the_back_off_has_a_ceiling(httpserver):
 # Point 4: the key and the address.
 
 
-def test_the_key_never_goes_over_plain_http_to_another_machine(cli, tmp_path):
+def test_the_key_never_goes_over_plain_http_to_another_machine(cli: Cli, tmp_path: Path) -> None:
     result = cli("import", "--from-een", "--base-url", "http://b2b.example.org/v1", env=KEY)
     assert result.exit_code == 2
     assert result.stderr == (
@@ -181,7 +186,9 @@ def test_the_key_never_goes_over_plain_http_to_another_machine(cli, tmp_path):
     )
 
 
-def test_user_info_and_query_are_never_written_or_said(cli, tmp_path, httpserver):
+def test_user_info_and_query_are_never_written_or_said(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     httpserver.expect_request(
         "/v1/profiles",
         query_string={"token": "t0ken-SECRET", "PageIndex": "1", "PageSize": "200"},
@@ -208,7 +215,9 @@ def test_user_info_and_query_are_never_written_or_said(cli, tmp_path, httpserver
         ("clé-SECRET", "EEN_API_KEY holds a character that is not ASCII"),
     ],
 )
-def test_a_key_that_cannot_be_a_header_is_refused_unechoed(cli, key, message):
+def test_a_key_that_cannot_be_a_header_is_refused_unechoed(
+    cli: Cli, key: str, message: str
+) -> None:
     base = "https://b2b.example.org/v1"
     result = cli("import", "--from-een", "--base-url", base, env={"EEN_API_KEY": key})
     assert result.exit_code == 2
@@ -218,7 +227,7 @@ def test_a_key_that_cannot_be_a_header_is_refused_unechoed(cli, key, message):
 @pytest.mark.parametrize(
     "base", ["http://[::1/v1", "http://localhost:99999/v1", "ftp://x/v1", "v1"]
 )
-def test_a_malformed_address_is_one_line(cli, base):
+def test_a_malformed_address_is_one_line(cli: Cli, base: str) -> None:
     result = cli("import", "--from-een", "--base-url", base, env=KEY)
     assert result.exit_code == 2
     assert result.stderr == (
@@ -277,7 +286,9 @@ def _deep_folder(top: Path, depth: int) -> Path:
 
 
 @pytest.mark.slow
-def test_one_bad_input_never_ends_a_batch(cli, tmp_path, deep_folder):
+def test_one_bad_input_never_ends_a_batch(
+    cli: Cli, tmp_path: Path, deep_folder: Callable[[Path, int], Path]
+) -> None:
     good = ITEMS[0]
     folder = tmp_path / "in"
     folder.mkdir()
@@ -329,7 +340,7 @@ def test_one_bad_input_never_ends_a_batch(cli, tmp_path, deep_folder):
     assert cli("validate", out).exit_code == 0
 
 
-def test_never_writes_through_a_linked_output_folder(cli, tmp_path):
+def test_never_writes_through_a_linked_output_folder(cli: Cli, tmp_path: Path) -> None:
     project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
     (project / ".git").mkdir(parents=True)
     elsewhere.mkdir()

@@ -12,15 +12,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pytest_httpserver import HTTPServer
 
 from consortium.models import Request
+from tests.conftest import Cli
 
 PAGES = Path(__file__).parent / "data" / "een" / "pages"
 FULL = "RDRDE20260506001"
 JUDGED = "2026-06-01"  # the day judged: every page but the closed one is valid then
 
 
-def imported(cli, tmp_path, *inputs, today: str = JUDGED, extra=()) -> tuple[dict[str, str], str]:
+def imported(
+    cli: Cli, tmp_path: Path, *inputs: str | Path, today: str = JUDGED, extra: tuple[str, ...] = ()
+) -> tuple[dict[str, str], str]:
     """The written files' texts by reference, and stderr."""
     out = tmp_path / "out"
     result = cli("import", *inputs, "-o", out, "--today", today, *extra)
@@ -83,8 +87,8 @@ def assert_full_request(request: Request) -> None:
 
 
 def test_full_request_as_html_as_copied_text_and_over_http_gives_one_file(
-    cli, tmp_path, httpserver
-):
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     html = (PAGES / f"{FULL}.html").read_text(encoding="utf-8")
     httpserver.expect_request("/partnering-opportunities/water-governance").respond_with_data(
         html, content_type="text/html; charset=utf-8"
@@ -108,15 +112,17 @@ def test_full_request_as_html_as_copied_text_and_over_http_gives_one_file(
         for k, t in texts.items()
     }
     assert same["html"] == same["text"] == same["link"]
-    sources = {k: request_of(t).source.replace(origin[k], "ORIGIN") for k, t in texts.items()}
-    assert sources["html"] == sources["text"] == sources["link"]
+    sources = {k: request_of(t).source for k, t in texts.items()}
+    assert None not in sources.values(), sources
+    said = {k: str(source).replace(origin[k], "ORIGIN") for k, source in sources.items()}
+    assert said["html"] == said["text"] == said["link"]
     assert len(same["html"]) == len(texts["html"].splitlines()) - 2
     # nothing of the scripts, styles, navigation or footer reached the file
     for bait in ("RDFR20201119001", "BOFR20240203001", "Learn more", "Read more", "Back to search"):
         assert bait not in texts["html"]
 
 
-def test_a_page_targeting_all_245_countries_imports_the_same(cli, tmp_path):
+def test_a_page_targeting_all_245_countries_imports_the_same(cli: Cli, tmp_path: Path) -> None:
     from consortium.facts.countries import country_names
 
     names = sorted(country_names().values())
@@ -132,7 +138,7 @@ def test_a_page_targeting_all_245_countries_imports_the_same(cli, tmp_path):
     assert "Zimbabwe" not in written[FULL]
 
 
-def test_technology_offer_without_call_details(cli, tmp_path):
+def test_technology_offer_without_call_details(cli: Cli, tmp_path: Path) -> None:
     written, stderr = imported(cli, tmp_path, PAGES / "TOSI20260212001.html")
     request = request_of(written["TOSI20260212001"])
     assert request.title == "Slovenian SME offers a low-cost sensor kit for beehive monitoring"
@@ -160,7 +166,9 @@ def test_technology_offer_without_call_details(cli, tmp_path):
     assert "not found in the profile" not in stderr
 
 
-def test_eurostars_call_without_a_topic_id_keeps_its_programme_and_title(cli, tmp_path):
+def test_eurostars_call_without_a_topic_id_keeps_its_programme_and_title(
+    cli: Cli, tmp_path: Path
+) -> None:
     written, stderr = imported(cli, tmp_path, PAGES / "RDRES20260320001.html")
     request = request_of(written["RDRES20260320001"])
     assert (
@@ -197,7 +205,7 @@ def test_eurostars_call_without_a_topic_id_keeps_its_programme_and_title(cli, tm
     )
 
 
-def test_closed_profile_and_expired_profile(cli, tmp_path):
+def test_closed_profile_and_expired_profile(cli: Cli, tmp_path: Path) -> None:
     written, _ = imported(cli, tmp_path, PAGES / "BOPT20240110001.html", today="2024-06-01")
     request = request_of(written["BOPT20240110001"])
     assert (request.title, request.country) == (
@@ -217,7 +225,7 @@ def test_closed_profile_and_expired_profile(cli, tmp_path):
     assert "status closed: the profile's validity ended on 2027-02-12, before 2027-03-01" in stderr
 
 
-def test_a_call_id_nothing_confirms_is_written_unsure_and_listed(cli, tmp_path):
+def test_a_call_id_nothing_confirms_is_written_unsure_and_listed(cli: Cli, tmp_path: Path) -> None:
     text = (PAGES / f"{FULL}.txt").read_text(encoding="utf-8")
     text = text.replace("topic HORIZON-CL6-2027-03-GOVERNANCE-04 with", "topic with")
     text = text.replace(
@@ -237,7 +245,9 @@ def test_a_call_id_nothing_confirms_is_written_unsure_and_listed(cli, tmp_path):
     assert f"{FULL}.yaml: unsure: call.id: read as HORIZON-CL6-2027-03-GOVERNANCE-04" in stderr
 
 
-def test_a_text_without_reference_is_refused_then_imported_with_reference(cli, tmp_path):
+def test_a_text_without_reference_is_refused_then_imported_with_reference(
+    cli: Cli, tmp_path: Path
+) -> None:
     path = PAGES / "notes-without-reference.txt"
     result = cli("import", path, "-o", tmp_path / "out", "--today", JUDGED)
     assert result.exit_code == 2
@@ -254,7 +264,7 @@ def test_a_text_without_reference_is_refused_then_imported_with_reference(cli, t
     )  # fmt: skip
 
 
-def test_a_regional_mirror_gives_reference_title_and_expiry(cli, tmp_path):
+def test_a_regional_mirror_gives_reference_title_and_expiry(cli: Cli, tmp_path: Path) -> None:
     written, _ = imported(cli, tmp_path, PAGES / "RDRIT20260415001-mirror.txt")
     request = request_of(written["RDRIT20260415001"])
     # the kind line and "Learn more" are never the title; EXPIRATION DATE in Italian
@@ -266,7 +276,7 @@ def test_a_regional_mirror_gives_reference_title_and_expiry(cli, tmp_path):
     assert request.summary is not None and request.summary.startswith("Un cluster lombardo")
 
 
-def test_an_email_forward_imports_as_its_text(cli, tmp_path):
+def test_an_email_forward_imports_as_its_text(cli: Cli, tmp_path: Path) -> None:
     text = (PAGES / f"{FULL}.txt").read_text(encoding="utf-8")
     mail = (
         "Hi Ana, this one may interest us.\n\n"
@@ -282,7 +292,9 @@ def test_an_email_forward_imports_as_its_text(cli, tmp_path):
     assert_full_request(request_of(written[FULL]))
 
 
-def test_the_batch_report_counts_found_unsure_and_missing_per_field(cli, tmp_path):
+def test_the_batch_report_counts_found_unsure_and_missing_per_field(
+    cli: Cli, tmp_path: Path
+) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()
     for name in (f"{FULL}.html", "TOSI20260212001.html", "RDRES20260320001.html"):
@@ -313,7 +325,9 @@ def test_the_batch_report_counts_found_unsure_and_missing_per_field(cli, tmp_pat
         ("json", "not a web page (application/json): check the link"),
     ],
 )
-def test_a_link_that_cannot_be_read_is_one_line(cli, tmp_path, httpserver, answer, message):
+def test_a_link_that_cannot_be_read_is_one_line(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer, answer: str, message: str
+) -> None:
     from werkzeug import Response
 
     answers = {
@@ -329,7 +343,9 @@ def test_a_link_that_cannot_be_read_is_one_line(cli, tmp_path, httpserver, answe
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_a_link_redirected_within_the_site_is_followed(cli, tmp_path, httpserver):
+def test_a_link_redirected_within_the_site_is_followed(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     from werkzeug import Response
 
     httpserver.expect_request("/old").respond_with_response(Response("", 301, {"Location": "/new"}))
@@ -340,14 +356,14 @@ def test_a_link_redirected_within_the_site_is_followed(cli, tmp_path, httpserver
     assert_full_request(request_of(written[FULL]))
 
 
-def test_a_link_when_offline_is_one_line(cli, tmp_path):
+def test_a_link_when_offline_is_one_line(cli: Cli, tmp_path: Path) -> None:
     result = cli("import", "http://127.0.0.1:9/partnering-opportunities/x", "-o", tmp_path / "o")
     assert result.exit_code == 2
     assert "127.0.0.1:9/partnering-opportunities/x: cannot reach the site" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_a_page_nested_beyond_any_real_one_is_refused(cli, tmp_path):
+def test_a_page_nested_beyond_any_real_one_is_refused(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "deep.html"
     path.write_text("<html><body>" + "<div>" * 100_000 + "</body></html>", encoding="utf-8")
     result = cli("import", path, "-o", tmp_path / "out")

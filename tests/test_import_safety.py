@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OWN_TEXT
+from tests.conftest import OWN_TEXT, Cli
 
 DATA = Path(__file__).parent / "data" / "een"
 
@@ -33,7 +33,7 @@ JUNK = {
 
 
 @pytest.mark.parametrize("name", JUNK)
-def test_junk_is_one_line_and_exit_2(cli, tmp_path, name):
+def test_junk_is_one_line_and_exit_2(cli: Cli, tmp_path: Path, name: str) -> None:
     content, message = JUNK[name]
     path = tmp_path / name
     path.write_bytes(content)
@@ -45,7 +45,7 @@ def test_junk_is_one_line_and_exit_2(cli, tmp_path, name):
     assert not (tmp_path / "out").exists()
 
 
-def test_one_bad_text_does_not_stop_the_rest(cli, tmp_path):
+def test_one_bad_text_does_not_stop_the_rest(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a-empty.txt").write_bytes(b"")
@@ -61,7 +61,7 @@ def test_one_bad_text_does_not_stop_the_rest(cli, tmp_path):
     assert (tmp_path / "out" / "RDNO20250203001.yaml").is_file()
 
 
-def test_existing_file_shows_the_change_and_needs_force(cli, tmp_path):
+def test_existing_file_shows_the_change_and_needs_force(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli("import", OWN_TEXT, "-o", out).exit_code == 0
     target = out / "RDNO20250203001.yaml"
@@ -78,7 +78,7 @@ def test_existing_file_shows_the_change_and_needs_force(cli, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["RDNO20250203001.yaml"]  # no temporaries
 
 
-def test_never_writes_through_a_link(cli, tmp_path):
+def test_never_writes_through_a_link(cli: Cli, tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep")
     out = tmp_path / "out"
@@ -89,7 +89,7 @@ def test_never_writes_through_a_link(cli, tmp_path):
     assert victim.read_text() == "keep"
 
 
-def test_dry_run_prints_yaml_and_writes_nothing(cli, tmp_path):
+def test_dry_run_prints_yaml_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = cli("import", DATA / "RDIT20201015002.txt", OWN_TEXT, "-o", out, "--dry-run")
     assert result.exit_code == 0
@@ -100,7 +100,7 @@ def test_dry_run_prints_yaml_and_writes_nothing(cli, tmp_path):
     assert 'country: "NO"\n' in documents[1]
 
 
-def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli, tmp_path):
+def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli: Cli, tmp_path: Path) -> None:
     text = (
         OWN_TEXT.read_text(encoding="utf-8")
         .replace("Profile published: 2025-02-03", "Profile published: 31/02/2021")
@@ -123,7 +123,7 @@ def test_text_from_a_file_cannot_inject_yaml_or_terminal_escapes(cli, tmp_path):
     assert cli("validate", out).exit_code == 0
 
 
-def test_no_arguments_is_one_line(cli):
+def test_no_arguments_is_one_line(cli: Cli) -> None:
     result = cli("import")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -131,7 +131,7 @@ def test_no_arguments_is_one_line(cli):
     )
 
 
-def test_help_imports_neither_httpx_nor_the_importer():
+def test_help_imports_neither_httpx_nor_the_importer() -> None:
     """Start-up: the importer and httpx load only when `import` runs (Typer's own help
     rendering brings Rich, as before this command existed)."""
     code = (

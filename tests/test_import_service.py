@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pytest_httpserver import HTTPServer
+from werkzeug import Request as HttpRequest
 from werkzeug import Response
 
 from consortium.models import Request
+from tests.conftest import Cli
 
 DATA = Path(__file__).parent / "data" / "een"
 ITEMS = json.loads((DATA / "profiles.json").read_text(encoding="utf-8"))["data"]["items"]
@@ -35,7 +38,7 @@ def load(out: Path) -> dict[str, Request]:
     }
 
 
-def test_saved_json_full_limited_and_rdr_items(cli, tmp_path):
+def test_saved_json_full_limited_and_rdr_items(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     # judged before the profiles expired (issue 19 closes a profile expired before that day)
     result = cli("import", DATA / "profiles.json", "-o", out, "--today", "2024-03-15")
@@ -98,7 +101,7 @@ def page(items: list[dict[str, object]], index: int, has_next: bool) -> dict[str
     return {"data": {"items": items, "pagingInfo": {"pageIndex": index, "hasNext": has_next}}}
 
 
-def serve_pages(httpserver, pages: list[dict[str, object]]) -> None:
+def serve_pages(httpserver: HTTPServer, pages: list[dict[str, object]]) -> None:
     for index, body in enumerate(pages, start=1):
         httpserver.expect_ordered_request(
             "/v1/profiles",
@@ -107,7 +110,7 @@ def serve_pages(httpserver, pages: list[dict[str, object]]) -> None:
         ).respond_with_json(body)
 
 
-def test_from_een_fetches_three_pages(cli, tmp_path, httpserver):
+def test_from_een_fetches_three_pages(cli: Cli, tmp_path: Path, httpserver: HTTPServer) -> None:
     serve_pages(httpserver, [page([i], n, n < 3) for n, i in enumerate(ITEMS, start=1)])
     out = tmp_path / "out"
     result = cli(
@@ -120,7 +123,9 @@ def test_from_een_fetches_three_pages(cli, tmp_path, httpserver):
     assert source and source.endswith(f"({httpserver.url_for('/v1/profiles')})")
 
 
-def test_from_een_filters_by_type_country_and_date(cli, tmp_path, httpserver):
+def test_from_een_filters_by_type_country_and_date(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     serve_pages(httpserver, [page(ITEMS, 1, False)])
     out = tmp_path / "out"
     base = httpserver.url_for("/v1")
@@ -133,7 +138,9 @@ def test_from_een_filters_by_type_country_and_date(cli, tmp_path, httpserver):
 
 
 @pytest.mark.parametrize("status", [401, 403])
-def test_from_een_refused_key_is_one_line(cli, tmp_path, httpserver, status):
+def test_from_een_refused_key_is_one_line(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer, status: int
+) -> None:
     httpserver.expect_request("/v1/profiles").respond_with_data("no", status=status)
     base = httpserver.url_for("/v1")
     result = cli("import", "--from-een", "--base-url", base, "-o", tmp_path, env=KEY)
@@ -144,7 +151,9 @@ def test_from_een_refused_key_is_one_line(cli, tmp_path, httpserver, status):
     )
 
 
-def test_from_een_retries_after_a_server_error(cli, tmp_path, httpserver):
+def test_from_een_retries_after_a_server_error(
+    cli: Cli, tmp_path: Path, httpserver: HTTPServer
+) -> None:
     httpserver.expect_ordered_request("/v1/profiles").respond_with_data("busy", status=500)
     httpserver.expect_ordered_request("/v1/profiles").respond_with_json(page(ITEMS[:1], 1, False))
     out = tmp_path / "out"
@@ -155,7 +164,7 @@ def test_from_een_retries_after_a_server_error(cli, tmp_path, httpserver):
     assert sorted(load(out)) == ["TOAT20240501001"]
 
 
-def test_from_een_gives_up_after_retries(cli, tmp_path, httpserver):
+def test_from_een_gives_up_after_retries(cli: Cli, tmp_path: Path, httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1/profiles").respond_with_data("down", status=503)
     base = httpserver.url_for("/v1")
     result = cli("import", "--from-een", "--base-url", base, "--retries", "1", env=KEY)
@@ -165,8 +174,8 @@ def test_from_een_gives_up_after_retries(cli, tmp_path, httpserver):
     )
 
 
-def test_from_een_timeout_is_one_line(cli, tmp_path, httpserver):
-    def slow(request):  # type: ignore[no-untyped-def]
+def test_from_een_timeout_is_one_line(cli: Cli, tmp_path: Path, httpserver: HTTPServer) -> None:
+    def slow(request: HttpRequest) -> Response:
         time.sleep(0.5)
         return Response(json.dumps(page([], 1, False)), content_type="application/json")
 
@@ -180,14 +189,14 @@ def test_from_een_timeout_is_one_line(cli, tmp_path, httpserver):
     )
 
 
-def test_from_een_needs_a_key(cli, tmp_path, monkeypatch):
+def test_from_een_needs_a_key(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EEN_API_KEY", raising=False)
     result = cli("import", "--from-een", "--base-url", "http://127.0.0.1:9/v1", "-o", tmp_path)
     assert result.exit_code == 2
     assert "set EEN_API_KEY" in result.stderr and "EEN member organisations only" in result.stderr
 
 
-def test_from_een_answer_of_another_shape(cli, tmp_path, httpserver):
+def test_from_een_answer_of_another_shape(cli: Cli, tmp_path: Path, httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1/profiles").respond_with_json({"profiles": []})
     base = httpserver.url_for("/v1")
     result = cli("import", "--from-een", "--base-url", base, "-o", tmp_path, env=KEY)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from consortium.models import Request
-from tests.conftest import REQUESTS
+from tests.conftest import REQUESTS, Cli
 
 DATA = Path(__file__).parent / "data" / "een"
 # The day the profiles are judged on: before any of them expired (issue 19 closes a
@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data" / "een"
 JUDGED = "2024-03-15"
 
 
-def imported(cli, tmp_path, *inputs: Path) -> dict[str, Request]:
+def imported(cli: Cli, tmp_path: Path, *inputs: Path) -> dict[str, Request]:
     out = tmp_path / "out"
     result = cli("import", *inputs, "-o", out, "--today", JUDGED)
     assert result.exit_code == 0, result.stderr
@@ -27,7 +27,9 @@ def imported(cli, tmp_path, *inputs: Path) -> dict[str, Request]:
     }
 
 
-def test_seed_text_imports_as_the_bundled_transcription(cli, tmp_path, seed_text):
+def test_seed_text_imports_as_the_bundled_transcription(
+    cli: Cli, tmp_path: Path, seed_text: Path
+) -> None:
     """Field by field, the import equals requests/RDFR20201119001.yaml, with two exceptions.
 
     - ``title``: the transcription keeps the text's leading call id ("COS-CLUSTER-2020-3-03:
@@ -46,7 +48,7 @@ def test_seed_text_imports_as_the_bundled_transcription(cli, tmp_path, seed_text
     assert got == bundled
 
 
-def test_labelled_layout_research_request(cli, tmp_path):
+def test_labelled_layout_research_request(cli: Cli, tmp_path: Path) -> None:
     request = imported(cli, tmp_path, DATA / "RDRDE20240312001.txt")["RDRDE20240312001"]
     assert request.title == "German hydrogen cluster seeks partners for a solar fuels demonstrator"
     assert (request.country, request.published, request.status) == ("DE", date(2024, 3, 12), "open")
@@ -78,7 +80,7 @@ def test_labelled_layout_research_request(cli, tmp_path):
     )
 
 
-def test_older_layout_without_deadlines_marks_the_gaps(cli, tmp_path):
+def test_older_layout_without_deadlines_marks_the_gaps(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = cli("import", DATA / "RDIT20201015002.txt", "-o", out)
     assert result.exit_code == 0
@@ -110,7 +112,7 @@ def test_older_layout_without_deadlines_marks_the_gaps(cli, tmp_path):
     assert request.seeking.experience == ["Interreg"]
 
 
-def test_technology_offer(cli, tmp_path):
+def test_technology_offer(cli: Cli, tmp_path: Path) -> None:
     request = imported(cli, tmp_path, DATA / "TOSI20250110001.txt")["TOSI20250110001"]
     assert request.ref.kind == "technology offer"
     assert request.title == "Slovenian SME offers a low-cost sensor for leaks in water networks"
@@ -129,7 +131,7 @@ def test_technology_offer(cli, tmp_path):
     )
 
 
-def test_business_request_closed_older_layout(cli, tmp_path):
+def test_business_request_closed_older_layout(cli: Cli, tmp_path: Path) -> None:
     request = imported(cli, tmp_path, DATA / "BRPL20240301001.txt")["BRPL20240301001"]
     assert request.title == "Polish furniture maker seeks suppliers of recycled textiles"
     assert (request.country, request.status) == ("PL", "closed")
@@ -141,7 +143,7 @@ def test_business_request_closed_older_layout(cli, tmp_path):
     )  # "closed for requests" is the status, not the description
 
 
-def test_norway_is_quoted_and_a_required_label_is_a_rule(cli, tmp_path):
+def test_norway_is_quoted_and_a_required_label_is_a_rule(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli("import", DATA / "RDNO20250203001.txt", "-o", out).exit_code == 0
     text = (out / "RDNO20250203001.yaml").read_text(encoding="utf-8")
@@ -172,7 +174,7 @@ def test_norway_is_quoted_and_a_required_label_is_a_rule(cli, tmp_path):
     )
 
 
-def test_byte_order_mark_windows_line_endings_and_a_known_call(cli, tmp_path):
+def test_byte_order_mark_windows_line_endings_and_a_known_call(cli: Cli, tmp_path: Path) -> None:
     path = DATA / "RDRPT20240401001.txt"
     assert path.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" in path.read_bytes()
     request = imported(cli, tmp_path, path)["RDRPT20240401001"]
@@ -189,7 +191,7 @@ def test_byte_order_mark_windows_line_endings_and_a_known_call(cli, tmp_path):
     assert request.description is None
 
 
-def test_windows_1252_text_is_read_and_said(cli, tmp_path):
+def test_windows_1252_text_is_read_and_said(cli: Cli, tmp_path: Path) -> None:
     """Decision: a text that is not UTF-8 but is valid Windows-1252 is decoded as cp1252,
     with a note on stderr and in the file (never silently); anything else is refused."""
     out = tmp_path / "out"
@@ -219,7 +221,7 @@ def test_windows_1252_text_is_read_and_said(cli, tmp_path):
     assert (request.seeking.role, request.seeking.label) == ("coordinator", "bronze")
 
 
-def test_business_offer(cli, tmp_path):
+def test_business_offer(cli: Cli, tmp_path: Path) -> None:
     request = imported(cli, tmp_path, DATA / "BOFR20240203001.txt")["BOFR20240203001"]
     assert request.title == "French maker of electric bicycles offers a distribution agreement"
     assert (request.country, request.published, request.expires, request.status) == (
@@ -232,7 +234,7 @@ def test_business_offer(cli, tmp_path):
     assert (request.seeking.type, request.seeking.sectors) == ("sme", ["mobility"])
 
 
-def test_a_folder_imports_in_one_call_and_every_file_validates(cli, tmp_path):
+def test_a_folder_imports_in_one_call_and_every_file_validates(cli: Cli, tmp_path: Path) -> None:
     requests = imported(cli, tmp_path, DATA)
     assert len(requests) == 11  # eight texts and the three items of profiles.json
     out = tmp_path / "out"

@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from consortium.proposal.scaffold import WORKFLOW
-from tests.conftest import EXAMPLE, REQUESTS, ROOT
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli
 
 BIN = Path(sys.executable).parent
 CALL = "COS-CLUSTER-2020-3-03"
@@ -20,7 +22,7 @@ def _tool(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=120)
 
 
-def test_init_then_fill_as_the_readme_says_passes_check(cli, tmp_path):
+def test_init_then_fill_as_the_readme_says_passes_check(cli: Cli, tmp_path: Path) -> None:
     demo = tmp_path / "demo"
     made = cli("init", demo, "--call", CALL, "--request", "RDFR20201119001")
     assert made.exit_code == 0, made.stderr
@@ -43,7 +45,7 @@ def test_init_then_fill_as_the_readme_says_passes_check(cli, tmp_path):
     assert (demo / "consortium.yaml").read_text() == text  # nothing written over
 
 
-def test_generated_files_validate_with_the_real_tools(cli, tmp_path):
+def test_generated_files_validate_with_the_real_tools(cli: Cli, tmp_path: Path) -> None:
     demo = tmp_path / "demo"
     assert cli("init", demo, "--call", CALL).exit_code == 0
     workflow = demo / ".github" / "workflows" / "consortium.yml"
@@ -58,7 +60,7 @@ def test_generated_files_validate_with_the_real_tools(cli, tmp_path):
     assert "consortium-validate" in config.read_text()
 
 
-def test_fresh_skeleton_validates_and_names_its_schemas(cli, tmp_path):
+def test_fresh_skeleton_validates_and_names_its_schemas(cli: Cli, tmp_path: Path) -> None:
     demo = tmp_path / "demo"
     assert cli("init", demo, "--call", CALL.lower()).exit_code == 0
     consortium = (demo / "consortium.yaml").read_text()
@@ -73,7 +75,7 @@ def test_fresh_skeleton_validates_and_names_its_schemas(cli, tmp_path):
     assert incomplete.exit_code == 1  # no members yet: checked, not broken
 
 
-def test_force_writes_into_a_folder_that_is_not_empty(cli, tmp_path):
+def test_force_writes_into_a_folder_that_is_not_empty(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n")
     refused = cli("init", tmp_path, "--call", CALL)
     assert refused.exit_code == 2 and not (tmp_path / "consortium.yaml").exists()
@@ -83,7 +85,7 @@ def test_force_writes_into_a_folder_that_is_not_empty(cli, tmp_path):
     assert cli("init", tmp_path, "--call", CALL, "--force").exit_code == 0
 
 
-def test_unknown_call_and_bad_request_are_one_line(cli, tmp_path):
+def test_unknown_call_and_bad_request_are_one_line(cli: Cli, tmp_path: Path) -> None:
     typo = cli("init", tmp_path / "d", "--call", "COS-CLUSTR-2020-3-03")
     assert typo.exit_code == 2 and typo.stderr.count("\n") == 1
     assert "did you mean COS-CLUSTER-2020-3-03?" in typo.stderr
@@ -95,14 +97,16 @@ def test_unknown_call_and_bad_request_are_one_line(cli, tmp_path):
     assert cli("init", file, "--call", CALL).exit_code == 2
 
 
-def test_docs_workflow_is_the_one_init_writes():
+def test_docs_workflow_is_the_one_init_writes() -> None:
     assert (ROOT / "docs" / "workflow.yml").read_text() == WORKFLOW
 
 
 # Issue 15: init takes the request from where it is, validates before writing --------------
 
 
-def test_request_is_found_where_it_is_and_copied(cli, tmp_path, monkeypatch):
+def test_request_is_found_where_it_is_and_copied(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "requests").mkdir()
     mine = (REQUESTS / "RDES20201125001.yaml").read_text()
@@ -115,7 +119,9 @@ def test_request_is_found_where_it_is_and_copied(cli, tmp_path, monkeypatch):
     assert cli("validate", tmp_path / "p").exit_code == 0
 
 
-def test_bundled_request_and_its_call_are_taken(cli, tmp_path, monkeypatch):
+def test_bundled_request_and_its_call_are_taken(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     made = cli("init", "p", "--request", "RDFR20201119001")
     assert made.exit_code == 0, made.stderr
@@ -124,7 +130,9 @@ def test_bundled_request_and_its_call_are_taken(cli, tmp_path, monkeypatch):
     assert copied == (REQUESTS / "RDFR20201119001.yaml").read_text()
 
 
-def test_een_text_is_imported_into_the_new_repo(cli, tmp_path, monkeypatch):
+def test_een_text_is_imported_into_the_new_repo(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt", tmp_path)
     made = cli("init", "p", "--request", "RDNO20250203001", "--call", "INTERREG-EUROPE")
@@ -136,7 +144,9 @@ def test_een_text_is_imported_into_the_new_repo(cli, tmp_path, monkeypatch):
     assert "give --call ID, one of" in by_file.stderr and not (tmp_path / "q").exists()
 
 
-def test_request_not_found_says_what_to_do_and_writes_nothing(cli, tmp_path, monkeypatch):
+def test_request_not_found_says_what_to_do_and_writes_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     missing = cli("init", "p", "--call", CALL, "--request", "RDFR20991231001")
     assert missing.exit_code == 2 and missing.stderr.count("\n") == 1
@@ -151,14 +161,14 @@ def test_request_not_found_says_what_to_do_and_writes_nothing(cli, tmp_path, mon
     assert not (tmp_path / "p").exists()
 
 
-def test_without_call_lists_the_calls_and_exits_2(cli, tmp_path):
+def test_without_call_lists_the_calls_and_exits_2(cli: Cli, tmp_path: Path) -> None:
     listed = cli("init", tmp_path / "p")
     assert listed.exit_code == 2 and listed.stderr.count("\n") == 1
     assert "give --call ID, one of" in listed.stderr and CALL in listed.stderr
     assert not (tmp_path / "p").exists()
 
 
-def test_on_a_terminal_init_asks_for_the_call(tmp_path):
+def test_on_a_terminal_init_asks_for_the_call(tmp_path: Path) -> None:
     """A real terminal on stdin (a pseudo-terminal): the prompt, the answer, the repo."""
     import os
     import pty
@@ -187,7 +197,9 @@ def test_on_a_terminal_init_asks_for_the_call(tmp_path):
     assert refused.returncode == 2 and "give --call" in refused.stderr
 
 
-def test_init_where_import_wrote_finds_the_request_without_force(cli, tmp_path, monkeypatch):
+def test_init_where_import_wrote_finds_the_request_without_force(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The path `import` prints: the folder holds only requests/, so no --force needed."""
     monkeypatch.chdir(tmp_path)
     text = ROOT / "tests" / "data" / "een" / "RDNO20250203001.txt"

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import consortium
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DESIGN = README[README.index("## Design\n") :]
@@ -22,7 +22,7 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_readme_library_example_runs_and_says_what_check_says(cli):
+def test_the_readme_library_example_runs_and_says_what_check_says(cli: Cli) -> None:
     assert EXAMPLE is not None, "the Design section's python example"
     done = _python(EXAMPLE.group(1))
     assert done.returncode == 0, done.stderr
@@ -42,7 +42,7 @@ def test_the_readme_library_example_runs_and_says_what_check_says(cli):
     assert second.startswith("['") and "'call-deadline'" in second
 
 
-def test_every_api_name_resolves_to_the_object_of_its_module():
+def test_every_api_name_resolves_to_the_object_of_its_module() -> None:
     for name in consortium.API:
         module, attribute = consortium.API[name]
         assert getattr(consortium, name) is getattr(sys.modules[module], attribute)
@@ -50,7 +50,7 @@ def test_every_api_name_resolves_to_the_object_of_its_module():
     assert set(consortium.API) <= set(dir(consortium))
 
 
-def test_an_unknown_name_is_an_attribute_error():
+def test_an_unknown_name_is_an_attribute_error() -> None:
     try:
         consortium.no_such_name  # noqa: B018
     except AttributeError as error:
@@ -59,7 +59,7 @@ def test_an_unknown_name_is_an_attribute_error():
         raise AssertionError("consortium.no_such_name resolved")
 
 
-def test_importing_consortium_imports_no_library_module():
+def test_importing_consortium_imports_no_library_module() -> None:
     """The CLI imports ``consortium`` first: the API costs nothing until used."""
     done = _python(
         "import sys, consortium\n"

@@ -10,7 +10,7 @@ from consortium.files.loading import load_many, yaml_files
 from tests.conftest import EXAMPLE, REQUESTS
 
 
-def test_loading_creates_no_garbage_cycles():
+def test_loading_creates_no_garbage_cycles() -> None:
     paths = {"request": yaml_files(REQUESTS), "cluster": yaml_files(EXAMPLE / "clusters")}
     gc.collect()
     with gc_paused():

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consortium.display.logsafe import LogSafe, WorkflowCommand, safe_line
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 from tests.test_output_escaping import ANNOTATION
 
 FRAGMENTS = ["::", ":", "#", "##", "##[", "##vso[", "[", "\n", " ", "error", "add-mask", "x"]
@@ -38,7 +38,9 @@ def unsafe_lines(text: str) -> list[str]:
     cuts=st.lists(st.integers(min_value=0, max_value=200), max_size=8),
     flushes=st.lists(st.booleans(), max_size=10),
 )
-def test_any_chunking_of_any_text_comes_out_safe_and_whole(parts, cuts, flushes):
+def test_any_chunking_of_any_text_comes_out_safe_and_whole(
+    parts: list[str], cuts: list[int], flushes: list[bool]
+) -> None:
     text = "".join(parts)
     raw = io.StringIO()
     stream = LogSafe(raw)
@@ -52,7 +54,7 @@ def test_any_chunking_of_any_text_comes_out_safe_and_whole(parts, cuts, flushes)
     assert raw.getvalue() == "\n".join(safe_line(line) for line in text.split("\n"))
 
 
-def test_a_prompt_shows_before_its_answer():
+def test_a_prompt_shows_before_its_answer() -> None:
     raw = io.StringIO()
     stream = LogSafe(raw)
     stream.write("Which call? ")
@@ -62,7 +64,7 @@ def test_a_prompt_shows_before_its_answer():
     assert unsafe_lines(raw.getvalue()) == []
 
 
-def test_only_a_built_annotation_passes_as_a_command():
+def test_only_a_built_annotation_passes_as_a_command() -> None:
     raw = io.StringIO()
     stream = LogSafe(raw)
     stream.write(WorkflowCommand("::error file=a.yaml,line=1,title=eccp::fix it\n"))
@@ -74,7 +76,7 @@ def test_only_a_built_annotation_passes_as_a_command():
     ]
 
 
-def test_markdown_headings_stay_headings():
+def test_markdown_headings_stay_headings() -> None:
     assert safe_line("## Clusters") == "## Clusters"
     assert safe_line("  ::set-output x") == "  \\::set-output x"
 
@@ -98,7 +100,7 @@ def hostile(tmp_path: Path) -> Path:
     return root
 
 
-def test_commands_quoting_files_on_stderr_write_no_command(cli, tmp_path):
+def test_commands_quoting_files_on_stderr_write_no_command(cli: Cli, tmp_path: Path) -> None:
     root = hostile(tmp_path)
     runs = [
         ("validate", root),
@@ -119,7 +121,7 @@ def test_commands_quoting_files_on_stderr_write_no_command(cli, tmp_path):
         assert FORGED.split()[1] not in result.stderr  # '##[error]forged' never raw
 
 
-def test_import_notes_and_dry_run_write_no_command(cli, tmp_path):
+def test_import_notes_and_dry_run_write_no_command(cli: Cli, tmp_path: Path) -> None:
     text = tmp_path / "RDFR20201119009.txt"
     text.write_text(
         "Reference Number: RDFR20201119009\n"

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 BEFORE = ("--today", "2020-11-27")
 REF = "RDFR20201119001"
@@ -45,7 +45,9 @@ def _part(candidate: dict[str, Any], name: str) -> dict[str, Any]:
     return next(p for p in candidate["parts"] if p["name"] == name)
 
 
-def test_inside_a_proposal_members_count_not_the_requests_partners(cli, proposal, monkeypatch):
+def test_inside_a_proposal_members_count_not_the_requests_partners(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The request lists FR, ES, PT and AT; the consortium has only FR and ES, so an
     Austrian cluster adds a country, and the members themselves are not candidates."""
     _members(proposal, "fr-energy-transition, role: partner", "es-energy-efficiency")
@@ -67,7 +69,9 @@ def test_inside_a_proposal_members_count_not_the_requests_partners(cli, proposal
     assert json.loads(inside.stdout)["consortium"] == "../consortium.yaml"
 
 
-def test_a_coordinator_in_place_makes_candidates_partners(cli, proposal, monkeypatch):
+def test_a_coordinator_in_place_makes_candidates_partners(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The request seeks a coordinator; with one in the consortium, a cluster that only
     partners is no longer kept apart for its role."""
     monkeypatch.chdir(proposal)
@@ -84,8 +88,8 @@ def test_a_coordinator_in_place_makes_candidates_partners(cli, proposal, monkeyp
 
 
 def test_without_ref_inside_a_proposal_it_matches_the_consortiums_request(
-    cli, proposal, monkeypatch
-):
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal / "requests")
     result = cli("match", "-f", "json", *BEFORE)
     assert json.loads(result.stdout)["request"] == REF, result.stderr
@@ -95,7 +99,9 @@ def test_without_ref_inside_a_proposal_it_matches_the_consortiums_request(
     assert alone.exit_code == 2 and "give a request reference" in alone.stderr
 
 
-def test_consortium_file_picks_another(cli, proposal, monkeypatch):
+def test_consortium_file_picks_another(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal.parent)
     (proposal.parent / ".git").mkdir()
     chosen = proposal / "consortium-complete.yaml"
@@ -111,7 +117,9 @@ def test_consortium_file_picks_another(cli, proposal, monkeypatch):
     assert missing.exit_code == 2 and "nope.yaml" in missing.stderr
 
 
-def test_a_consortium_for_another_request_is_not_used_and_says_so(cli, proposal, monkeypatch):
+def test_a_consortium_for_another_request_is_not_used_and_says_so(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = (proposal / "requests" / f"{REF}.yaml").read_text()
     other = other.replace(REF, "RDES20201125001").replace("country: FR", "country: ES", 1)
     (proposal / "requests" / "RDES20201125001.yaml").write_text(other)

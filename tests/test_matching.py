@@ -8,18 +8,18 @@ import shutil
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.check.runner import check_file, run
-from consortium.facts.deadlines import parse_now
+from consortium.check.runner import Report, check_file, run
 from consortium.matching.suggest import suggest
 from consortium.models import Cluster, MemberSpec
 from consortium.proposal.member import Member
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli, now_of
 from tests.proposals import build, cluster
 
 BEFORE = ("--today", "2020-11-27")
@@ -33,7 +33,7 @@ def example(tmp_path: Path) -> Path:
     return folder
 
 
-def test_match_ranks_the_gold_cosme_coordinator_first(cli, example):
+def test_match_ranks_the_gold_cosme_coordinator_first(cli: Cli, example: Path) -> None:
     args = ("match", "RDFR20201119001", "--dir", example / "requests")
     result = cli(*args, "--clusters", example / "clusters", "--format", "json", *BEFORE)
     assert result.exit_code == 0, result.stderr
@@ -55,7 +55,7 @@ def test_match_ranks_the_gold_cosme_coordinator_first(cli, example):
     assert data["judged_on"] == "2021-02-02"
 
 
-def test_match_table_and_top(cli, example):
+def test_match_table_and_top(cli: Cli, example: Path) -> None:
     args = (
         "match",
         "RDFR20201119001",
@@ -71,7 +71,7 @@ def test_match_table_and_top(cli, example):
     assert "Apart (4" in result.stdout
 
 
-def test_ties_break_by_label_then_id(tmp_path):
+def test_ties_break_by_label_then_id(tmp_path: Path) -> None:
     from consortium.matching.rank import rank_clusters
     from consortium.matching.situation import situation_of as situation
     from consortium.models import CallRules, Seeking
@@ -92,7 +92,7 @@ def test_ties_break_by_label_then_id(tmp_path):
     assert [c.cluster_id for c in ranked] == ["c", "a", "b"]  # equal scores: label, then id
 
 
-def test_weights_can_be_tuned_by_the_request(cli, example):
+def test_weights_can_be_tuned_by_the_request(cli: Cli, example: Path) -> None:
     path = example / "requests" / "RDFR20201119001.yaml"
     path.write_text(path.read_text() + "match: {weights: {label: 0, experience: 0, country: 0}}\n")
     data = json.loads(
@@ -112,7 +112,7 @@ def test_weights_can_be_tuned_by_the_request(cli, example):
     assert all(p["name"] != "label" for c in data["candidates"] for p in c["parts"])
 
 
-def test_match_cluster_ranks_open_requests_soonest_eoi_first(cli, tmp_path):
+def test_match_cluster_ranks_open_requests_soonest_eoi_first(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     for ref, eoi in (("RDFR20260101001", "2027-03-01"), ("RDES20260101001", "2027-02-01")):
@@ -169,7 +169,9 @@ def test_match_cluster_ranks_open_requests_soonest_eoi_first(cli, tmp_path):
         (("match", "RDES20201125001"), "seeks no partner"),
     ],
 )
-def test_bad_match_input_is_one_line(cli, example, args, says, monkeypatch):
+def test_bad_match_input_is_one_line(
+    cli: Cli, example: Path, args: tuple[str, ...], says: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (example / "empty").mkdir()
     (example / "requests" / "RDES20201125001.yaml").write_text(
         "reference: RDES20201125001\ntitle: No seeking\ncountry: ES\n"
@@ -180,7 +182,7 @@ def test_bad_match_input_is_one_line(cli, example, args, says, monkeypatch):
     assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
 
 
-def test_suggest_then_apply_completes_the_seed(cli, example):
+def test_suggest_then_apply_completes_the_seed(cli: Cli, example: Path) -> None:
     path = example / "consortium.yaml"
     before = path.read_text()
     shown = cli("suggest", path, *BEFORE)
@@ -198,7 +200,7 @@ def test_suggest_then_apply_completes_the_seed(cli, example):
     )
 
 
-def test_apply_keeps_a_flow_list_and_refuses_a_bad_number(cli, example):
+def test_apply_keeps_a_flow_list_and_refuses_a_bad_number(cli: Cli, example: Path) -> None:
     path = example / "consortium.yaml"
     path.write_text("call: COS-CLUSTER-2020-3-03  # flow style\nmembers: []\n")
     assert cli("suggest", path, "--apply", "9", *BEFORE).exit_code == 2
@@ -217,7 +219,7 @@ def test_apply_keeps_a_flow_list_and_refuses_a_bad_number(cli, example):
     assert cli("check", path, *BEFORE).exit_code == 0
 
 
-def test_suggest_says_what_no_cluster_can_fix(cli, tmp_path):
+def test_suggest_says_what_no_cluster_can_fix(cli: Cli, tmp_path: Path) -> None:
     clusters = {"fr": cluster("FR", roles=["partner"]), "es": cluster("ES", roles=["partner"])}
     path = build(tmp_path, clusters, ["cluster: fr"])
     result = cli("suggest", path, *BEFORE)
@@ -227,11 +229,13 @@ def test_suggest_says_what_no_cluster_can_fix(cli, tmp_path):
 
 # Exactness: the first suggestion is as small as any set of known clusters can be ------------
 
-NOW = parse_now("2020-11-27", None, None)
+NOW = now_of("2020-11-27")
 COUNTRIES = ["FR", "ES", "PT", "DK", "US"]
 
 
-def _profile(draw_country: str, roles: list[str], category: str, label: str | None) -> dict:
+def _profile(
+    draw_country: str, roles: list[str], category: str, label: str | None
+) -> dict[str, Any]:
     return cluster(
         draw_country,
         roles=roles,
@@ -250,7 +254,7 @@ PROFILES = st.builds(
 )
 
 
-def _complete_with(report, added: list[tuple[str, Cluster]]) -> bool:
+def _complete_with(report: Report, added: list[tuple[str, Cluster]]) -> bool:
     """Brute force with the real rules: some roles for ``added`` leave no error but those
     of rules no addition can fix (an ineligible member stays one: `suggest` says so)."""
     from consortium.matching.needs import needs_of
@@ -288,7 +292,12 @@ def _complete_with(report, added: list[tuple[str, Cluster]]) -> bool:
     pool=st.lists(PROFILES, min_size=1, max_size=7),
     seek_gold=st.booleans(),
 )
-def test_first_suggestion_is_the_smallest(tmp_path_factory, members, pool, seek_gold):
+def test_first_suggestion_is_the_smallest(
+    tmp_path_factory: pytest.TempPathFactory,
+    members: list[dict[str, Any]],
+    pool: list[dict[str, Any]],
+    seek_gold: bool,
+) -> None:
     root = tmp_path_factory.mktemp("pool")
     clusters = {f"m{i}": p for i, p in enumerate(members)} | {
         f"c{i}": p for i, p in enumerate(pool)

@@ -29,7 +29,7 @@ from consortium.calls.presets import PRESETS
 from consortium.models import Call, Cluster, Request
 from consortium.report.formats import CHECK, VIEWS
 from consortium.report.values import FORMULA_START, SUMMARY_BYTES
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 TODAY = ("--today", "2020-11-27")
 PARTS = [
@@ -267,7 +267,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize(("view", "fmt"), CASES, ids=[f"{v}-{f}" for v, f in CASES])
-def test_every_view_and_format_shows_hostile_values_as_text(cli, project, view, fmt):
+def test_every_view_and_format_shows_hostile_values_as_text(
+    cli: Cli, project: tuple[Path, Path], view: str, fmt: str
+) -> None:
     root, proposal = project
     result = cli(*view_args(view, root, proposal), "--format", fmt)
     # validate reports the problems of the hostile folder (exit 2): they must be safe too
@@ -276,7 +278,9 @@ def test_every_view_and_format_shows_hostile_values_as_text(cli, project, view, 
 
 
 @pytest.mark.parametrize("fmt", CHECK.names)
-def test_a_hostile_file_that_cannot_be_checked_gives_a_safe_document(cli, tmp_path, fmt):
+def test_a_hostile_file_that_cannot_be_checked_gives_a_safe_document(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
     """The not-checkable findings go through the same writers, and are as safe."""
     path = tmp_path / f"{HOSTILE_FILE}.yaml"
     path.write_text(f"call: COS-CLUSTER-2020-3-03\nmembers:\n  - {{cluster: {HOSTILE_ID}\n")
@@ -285,7 +289,9 @@ def test_a_hostile_file_that_cannot_be_checked_gives_a_safe_document(cli, tmp_pa
     check_output(fmt, result.stdout, result.stderr)
 
 
-def test_a_file_name_that_is_not_utf8_never_reaches_a_document_raw(cli, tmp_path):
+def test_a_file_name_that_is_not_utf8_never_reaches_a_document_raw(
+    cli: Cli, tmp_path: Path
+) -> None:
     """On Linux a file name is bytes: one holding 0xff is reported, and every JSON document
     stays valid UTF-8 (it once left `suggest --format json` as invalid UTF-8)."""
     import os
@@ -307,7 +313,7 @@ def test_a_file_name_that_is_not_utf8_never_reaches_a_document_raw(cli, tmp_path
         assert "internal error" not in result.stderr
 
 
-def test_values_survive_as_text(cli, project):
+def test_values_survive_as_text(cli: Cli, project: tuple[Path, Path]) -> None:
     """Escaping shows values, it does not change them: JSON reads back the exact value,
     Markdown renders the markup as its characters, CSV keeps it behind one quote."""
     root, _ = project
@@ -326,13 +332,17 @@ def test_values_survive_as_text(cli, project):
         assert part in text, part
 
 
-def test_bidi_overrides_are_shown_visibly_in_text_views(cli, project):
+def test_bidi_overrides_are_shown_visibly_in_text_views(
+    cli: Cli, project: tuple[Path, Path]
+) -> None:
     root, _ = project
     out = cli("requests", "show", REFERENCE, "--dir", root / "requests", *TODAY).stdout
     assert "\\u202e" in out and "\u202e" not in out
 
 
-def test_ics_keeps_a_literal_backslash_n(cli, project, tmp_path):
+def test_ics_keeps_a_literal_backslash_n(
+    cli: Cli, project: tuple[Path, Path], tmp_path: Path
+) -> None:
     from icalendar import Calendar
 
     root, _ = project
@@ -348,7 +358,7 @@ def test_ics_keeps_a_literal_backslash_n(cli, project, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_job_summary_stays_under_github_limit(cli, tmp_path):
+def test_a_job_summary_stays_under_github_limit(cli: Cli, tmp_path: Path) -> None:
     """Three members whose names fill their files: the summary is cut, never refused."""
     root = tmp_path / "big"
     hostile_project(root, file_name="consortium")
@@ -371,7 +381,9 @@ def test_a_job_summary_stays_under_github_limit(cli, tmp_path):
     parts=st.lists(st.sampled_from(PARTS), min_size=1, max_size=6),
     extra=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8),
 )
-def test_any_mix_of_hostile_values_in_every_view(cli, tmp_path_factory, parts, extra):
+def test_any_mix_of_hostile_values_in_every_view(
+    cli: Cli, tmp_path_factory: pytest.TempPathFactory, parts: list[str], extra: str
+) -> None:
     text = "".join(parts) + extra
     if not text.strip():
         return
@@ -386,7 +398,7 @@ def test_any_mix_of_hostile_values_in_every_view(cli, tmp_path_factory, parts, e
 
 
 @pytest.mark.parametrize("value", ["x\x7fy", "é\x7f", "\x7f"])
-def test_json_escapes_del_even_in_ascii_text(value):
+def test_json_escapes_del_even_in_ascii_text(value: str) -> None:
     """DEL is ASCII: a check for all-ASCII output must not let it through raw."""
     from consortium.report.values import json_text
 

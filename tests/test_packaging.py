@@ -19,16 +19,16 @@ from pathlib import Path
 import pytest
 
 import consortium
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, ROOT, Cli
 
 
-def test_version(cli):
+def test_version(cli: Cli) -> None:
     result = cli("--version")
     assert result.exit_code == 0
     assert result.stdout == f"consortium {consortium.__version__}\n"
 
 
-def test_help_and_check_do_not_import_the_calendar_or_the_schema_tools():
+def test_help_and_check_do_not_import_the_calendar_or_the_schema_tools() -> None:
     code = (
         "import sys\n"
         "from consortium.cli import run\n"
@@ -47,7 +47,7 @@ def test_help_and_check_do_not_import_the_calendar_or_the_schema_tools():
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
         [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
@@ -61,7 +61,7 @@ def dist(tmp_path_factory) -> Path:
     return out
 
 
-def test_wheel_holds_the_package_entry_point_and_version(dist):
+def test_wheel_holds_the_package_entry_point_and_version(dist: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     assert wheel.name == f"consortium-{consortium.__version__}-py3-none-any.whl"
     with zipfile.ZipFile(wheel) as archive:
@@ -81,7 +81,7 @@ def test_wheel_holds_the_package_entry_point_and_version(dist):
     assert "consortium = consortium.cli:main" in entry
 
 
-def test_sdist_holds_tests_docs_and_the_companion_files(dist):
+def test_sdist_holds_tests_docs_and_the_companion_files(dist: Path) -> None:
     (sdist,) = dist.glob("*.tar.gz")
     with tarfile.open(sdist) as archive:
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
@@ -90,7 +90,7 @@ def test_sdist_holds_tests_docs_and_the_companion_files(dist):
     assert "tests/test_packaging.py" in names and "consortium/proposal/scaffold.py" in names
 
 
-def test_installed_wheel_runs(dist, tmp_path):
+def test_installed_wheel_runs(dist: Path, tmp_path: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     target = tmp_path / "site"
     install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target"]

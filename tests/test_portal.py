@@ -6,15 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli, Ran
 from tests.portal_fake import HE, SMP, FakePortal, he_details, he_record, smp_records
 
 NOW = "2026-02-02T10:00:00+01:00"
 
 
 @pytest.fixture
-def portal(httpserver, monkeypatch) -> FakePortal:
+def portal(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> FakePortal:
     fake = FakePortal(records=[*smp_records(), he_record()], details={HE: he_details()})
     httpserver.expect_request("/search").respond_with_handler(fake.search)
     httpserver.expect_request(re.compile(r"^/topics/.*")).respond_with_handler(fake.topic)
@@ -23,7 +24,7 @@ def portal(httpserver, monkeypatch) -> FakePortal:
     return fake
 
 
-def fetch(cli, where: Path, *ids: str, now: str = NOW, more: tuple[str, ...] = ()):
+def fetch(cli: Cli, where: Path, *ids: str, now: str = NOW, more: tuple[str, ...] = ()) -> Ran:
     return cli("calls", "fetch", *ids, "--calls", where, "--now", now, *more)
 
 
@@ -126,7 +127,7 @@ portal:
     )
 
 
-def test_fetch_writes_the_call_files(portal, cli, tmp_path):
+def test_fetch_writes_the_call_files(portal: FakePortal, cli: Cli, tmp_path: Path) -> None:
     """Stub row, CENTRICITY copy, stale "Open", a date-only deadline; a two-stage topic
     whose dates come as +0200 and +0000 renderings and as epoch milliseconds."""
     calls = tmp_path / "calls"
@@ -139,7 +140,7 @@ def test_fetch_writes_the_call_files(portal, cli, tmp_path):
     assert len(portal.searches) == 1  # one search for every identifier asked
 
 
-def test_fetched_calls_validate_and_check(portal, cli, tmp_path):
+def test_fetched_calls_validate_and_check(portal: FakePortal, cli: Cli, tmp_path: Path) -> None:
     """`validate` accepts them; `check` uses them: Euroclusters at 17:00 CET with EUR 42
     million and its rules not encoded; the Horizon topic's general conditions apply."""
     from tests.conftest import EXAMPLE
@@ -170,7 +171,7 @@ def test_fetched_calls_validate_and_check(portal, cli, tmp_path):
     assert strict.exit_code == 1, strict.stdout + strict.stderr
 
 
-def test_pages_are_followed_and_must_add_up(portal, cli, tmp_path):
+def test_pages_are_followed_and_must_add_up(portal: FakePortal, cli: Cli, tmp_path: Path) -> None:
     portal.page_cap = 1  # three SMP records and one Horizon one: four pages
     ran = fetch(cli, tmp_path / "calls", SMP, HE)
     assert ran.exit_code == 0, ran.stderr
@@ -190,7 +191,9 @@ def move_first_stage(portal: FakePortal) -> None:
     portal.details[HE] = he_details(date(2026, 4, 28))
 
 
-def test_existing_file_is_updated_only_when_asked_and_keeps_rules(portal, cli, tmp_path):
+def test_existing_file_is_updated_only_when_asked_and_keeps_rules(
+    portal: FakePortal, cli: Cli, tmp_path: Path
+) -> None:
     calls = tmp_path / "calls"
     assert fetch(cli, calls, HE).exit_code == 0
     path = calls / f"{HE}.yaml"
@@ -212,7 +215,7 @@ def test_existing_file_is_updated_only_when_asked_and_keeps_rules(portal, cli, t
     assert path.read_text() == expected
 
 
-def test_refresh_reports_a_moved_deadline(portal, cli, tmp_path):
+def test_refresh_reports_a_moved_deadline(portal: FakePortal, cli: Cli, tmp_path: Path) -> None:
     calls = tmp_path / "calls"
     assert fetch(cli, calls, SMP, HE).exit_code == 0
     quiet = cli("calls", "refresh", "--calls", calls, "--now", NOW)
@@ -234,7 +237,7 @@ def test_refresh_reports_a_moved_deadline(portal, cli, tmp_path):
     assert (calls / f"{HE}.yaml").read_text() == he_file()  # reported, not written
 
 
-def test_refresh_says_news_and_status(portal, cli, tmp_path):
+def test_refresh_says_news_and_status(portal: FakePortal, cli: Cli, tmp_path: Path) -> None:
     calls = tmp_path / "calls"
     portal.details[HE]["TopicDetails"]["latestInfos"] = []  # the news came out later
     assert fetch(cli, calls, HE, now="2026-01-10T10:00:00+01:00").exit_code == 0
@@ -246,7 +249,7 @@ def test_refresh_says_news_and_status(portal, cli, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv", "markdown"])
-def test_search_lists_open_topics(portal, cli, fmt):
+def test_search_lists_open_topics(portal: FakePortal, cli: Cli, fmt: str) -> None:
     from tests.portal_fake import record
 
     for n in range(150):
@@ -273,7 +276,13 @@ def test_search_lists_open_topics(portal, cli, fmt):
     assert SMP not in ran.stdout and HE not in ran.stdout  # stale "Open"; not open yet
 
 
-def test_failures_are_one_line(portal, cli, tmp_path, monkeypatch, httpserver):
+def test_failures_are_one_line(
+    portal: FakePortal,
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    httpserver: HTTPServer,
+) -> None:
     from consortium.portal.client import Portal, Session, address
 
     unknown = fetch(cli, tmp_path / "calls", "HORIZON-XX-2026-NONE-01")
@@ -304,7 +313,7 @@ def test_failures_are_one_line(portal, cli, tmp_path, monkeypatch, httpserver):
     assert "cannot reach the service" in offline.stderr
 
 
-def test_the_client_sends_what_the_api_wants(httpserver):
+def test_the_client_sends_what_the_api_wants(httpserver: HTTPServer) -> None:
     """The fake's refusals are the real API's: a plain form field gets 500, GET 405."""
     import httpx
 
@@ -316,7 +325,7 @@ def test_the_client_sends_what_the_api_wants(httpserver):
     assert (plain.status_code, plain.json()) == (500, {"type": "throwable"})
 
 
-def test_retries_then_says_the_service_failed(httpserver):
+def test_retries_then_says_the_service_failed(httpserver: HTTPServer) -> None:
     from consortium.portal.client import Portal, Session, address
 
     httpserver.expect_request("/search").respond_with_json({"type": "throwable"}, status=500)
@@ -329,7 +338,7 @@ def test_retries_then_says_the_service_failed(httpserver):
     assert waits == [0.5, 1.0, 2.0]
 
 
-def test_the_weekly_workflow_refreshes_calls():
+def test_the_weekly_workflow_refreshes_calls() -> None:
     from consortium.proposal.scaffold import WORKFLOW
 
     assert "consortium calls refresh --format github" in WORKFLOW
@@ -337,7 +346,9 @@ def test_the_weekly_workflow_refreshes_calls():
     assert "calls refresh" in (ROOT / "docs" / "workflow.yml").read_text()
 
 
-def test_topic_json_alone_gives_dates_from_epoch_milliseconds(portal, cli, tmp_path):
+def test_topic_json_alone_gives_dates_from_epoch_milliseconds(
+    portal: FakePortal, cli: Cli, tmp_path: Path
+) -> None:
     """A topic the search does not list yet: its JSON's epoch milliseconds (00:00 UTC) give
     the days, its programme id the rules."""
     portal.records = []
@@ -351,7 +362,9 @@ def test_topic_json_alone_gives_dates_from_epoch_milliseconds(portal, cli, tmp_p
     assert "rules_from: general-conditions\n" in text
 
 
-def test_refresh_with_a_broken_call_file_exits_2(portal, cli, tmp_path):
+def test_refresh_with_a_broken_call_file_exits_2(
+    portal: FakePortal, cli: Cli, tmp_path: Path
+) -> None:
     calls = tmp_path / "calls"
     assert fetch(cli, calls, HE).exit_code == 0
     (calls / "broken.yaml").write_text("id: [\n")

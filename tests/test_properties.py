@@ -275,7 +275,7 @@ class _Swapped:
 
 @LIBRARY
 @given(st.text())
-def test_yaml_load_of_any_text(tmp_path_factory, text):
+def test_yaml_load_of_any_text(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.getbasetemp() / "any-text.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     _library_outcome(load_yaml(path), path)
@@ -283,7 +283,7 @@ def test_yaml_load_of_any_text(tmp_path_factory, text):
 
 @LIBRARY
 @given(st.binary(max_size=500))
-def test_yaml_load_of_any_bytes(tmp_path_factory, raw):
+def test_yaml_load_of_any_bytes(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
     path = tmp_path_factory.getbasetemp() / "any-bytes.yaml"
     path.write_bytes(raw)
     _library_outcome(load_yaml(path), path)
@@ -296,7 +296,9 @@ def _every_kind(path: Path) -> Iterator[Any]:
 
 @LIBRARY
 @given(yaml_documents())
-def test_every_kind_of_any_yaml_document(tmp_path_factory, text):
+def test_every_kind_of_any_yaml_document(
+    tmp_path_factory: pytest.TempPathFactory, text: bytes
+) -> None:
     path = tmp_path_factory.getbasetemp() / "any-document.yaml"
     path.write_bytes(text)
     for result in _every_kind(path):
@@ -305,7 +307,9 @@ def test_every_kind_of_any_yaml_document(tmp_path_factory, text):
 
 @LIBRARY
 @given(st.one_of(mutated(), replaced()))
-def test_every_kind_of_a_mutated_file(tmp_path_factory, text):
+def test_every_kind_of_a_mutated_file(
+    tmp_path_factory: pytest.TempPathFactory, text: bytes
+) -> None:
     path = tmp_path_factory.getbasetemp() / "mutated.yaml"
     path.write_bytes(text)
     for result in _every_kind(path):
@@ -314,7 +318,7 @@ def test_every_kind_of_a_mutated_file(tmp_path_factory, text):
 
 @LIBRARY
 @given(st.one_of(scalars, st.text(max_size=40)))
-def test_value_parsers_raise_only_value_errors(text):
+def test_value_parsers_raise_only_value_errors(text: str) -> None:
     """Dates, countries and references: a value or a ValueError with a message, nothing else."""
     from consortium.facts.countries import check_country
     from consortium.facts.dates import parse_date, parse_date_or_datetime
@@ -342,7 +346,9 @@ ALIAS_TEMPLATES = [
     st.sampled_from(ALIAS_TEMPLATES),
     st.one_of(st.sampled_from(LINE_BREAKS), st.text(min_size=1, max_size=3)),
 )
-def test_no_alias_slips_through(tmp_path_factory, template, separator):
+def test_no_alias_slips_through(
+    tmp_path_factory: pytest.TempPathFactory, template: str, separator: str
+) -> None:
     """Whatever precedes an alias (a NEL or a line separator too: YAML 1.1 breaks lines
     there), a document that uses one is refused: walking an alias bomb never ends."""
     text = template.format(separator).encode("utf-8", "surrogatepass")
@@ -370,7 +376,7 @@ VALIDATE_TARGETS = {  # where the file sits decides its kind: by folder, by name
 
 @CLI
 @given(st.sampled_from(sorted(VALIDATE_TARGETS)), st.data())
-def test_validate(workspace, target, data):
+def test_validate(workspace: Path, target: str, data: st.DataObject) -> None:
     source = VALIDATE_TARGETS[target]
     text = data.draw(
         st.one_of(mutated(source), replaced(source), any_input) if source else any_input
@@ -383,7 +389,7 @@ def test_validate(workspace, target, data):
 
 @CLI
 @given(st.sampled_from(sorted(p.name for p in REQUESTS.glob("*.yaml"))), st.data())
-def test_requests_list(workspace, name, data):
+def test_requests_list(workspace: Path, name: str, data: st.DataObject) -> None:
     folder = workspace / "requests"
     text = data.draw(
         st.one_of(mutated(f"requests/{name}"), replaced(f"requests/{name}"), any_input)
@@ -396,7 +402,7 @@ def test_requests_list(workspace, name, data):
 
 @CLI
 @given(st.sampled_from(sorted(p.name for p in REQUESTS.glob("*.yaml"))), st.data())
-def test_deadlines(workspace, name, data):
+def test_deadlines(workspace: Path, name: str, data: st.DataObject) -> None:
     folder = workspace / "requests"
     text = data.draw(
         st.one_of(mutated(f"requests/{name}"), replaced(f"requests/{name}"), any_input)
@@ -413,7 +419,7 @@ CHECK_TARGETS = sorted(
 
 @CLI
 @given(st.sampled_from(CHECK_TARGETS), st.data())
-def test_check(workspace, target, data):
+def test_check(workspace: Path, target: str, data: st.DataObject) -> None:
     """A mutated cluster, request or consortium file in a copy of the example."""
     example = workspace / "example"
     text = data.draw(

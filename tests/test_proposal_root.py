@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import typer
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 BEFORE = ("--today", "2020-11-27")
 FOLDER_OPTIONS = ("--requests", "--clusters", "--calls", "--consortium", "--root")
@@ -36,14 +36,18 @@ def _checked_file(result: Any) -> str:
     return str(json.loads(result.stdout)["file"])
 
 
-def test_check_dot_is_the_proposal_not_a_link_outside(cli, proposal, monkeypatch):
+def test_check_dot_is_the_proposal_not_a_link_outside(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal)
     result = cli("check", ".", "-f", "json", *BEFORE)
     assert _checked_file(result) == "consortium.yaml"
     assert "outside" not in result.stderr
 
 
-def test_check_dir_finds_its_consortium_file(cli, proposal, monkeypatch):
+def test_check_dir_finds_its_consortium_file(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal.parent)
     assert _checked_file(cli("check", "proposal", "-f", "json", *BEFORE)) == str(
         Path("proposal", "consortium.yaml")
@@ -54,7 +58,9 @@ def test_check_dir_finds_its_consortium_file(cli, proposal, monkeypatch):
     )
 
 
-def test_check_from_clusters_looks_upward(cli, proposal, monkeypatch):
+def test_check_from_clusters_looks_upward(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal / "clusters")
     for args in ((), (".",)):
         result = cli("check", *args, "-f", "json", *BEFORE)
@@ -63,14 +69,18 @@ def test_check_from_clusters_looks_upward(cli, proposal, monkeypatch):
     assert text.exit_code == 1 and "../consortium.yaml" in text.stdout
 
 
-def test_suggest_from_a_subfolder(cli, proposal, monkeypatch):
+def test_suggest_from_a_subfolder(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(proposal / "requests")
     result = cli("suggest", *BEFORE)
     assert result.exit_code == 0, result.stderr
     assert "dk-vestenergi" in result.stdout
 
 
-def test_the_search_stops_at_the_top_of_the_git_work_tree(cli, tmp_path, monkeypatch):
+def test_the_search_stops_at_the_top_of_the_git_work_tree(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A consortium.yaml above the repository is never found: what the tool reads stays
     inside the repository the user stands in."""
     shutil.copy(EXAMPLE / "consortium.yaml", tmp_path / "consortium.yaml")
@@ -89,14 +99,16 @@ def test_the_search_stops_at_the_top_of_the_git_work_tree(cli, tmp_path, monkeyp
     assert cli("validate").exit_code == 2
 
 
-def test_a_file_named_still_wins(cli, proposal, monkeypatch):
+def test_a_file_named_still_wins(cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(proposal / "clusters")
     result = cli("check", "../consortium-complete.yaml", "-f", "json", *BEFORE)
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(result.stdout)["file"] == "../consortium-complete.yaml"
 
 
-def test_validate_from_a_subfolder_checks_the_whole_proposal(cli, proposal, monkeypatch):
+def test_validate_from_a_subfolder_checks_the_whole_proposal(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = [p for p in proposal.rglob("*.yaml") if ".git" not in p.parts]
     monkeypatch.chdir(proposal / "clusters")
     result = cli("validate")
@@ -107,7 +119,9 @@ def test_validate_from_a_subfolder_checks_the_whole_proposal(cli, proposal, monk
     assert broken.exit_code == 2 and "broken.yaml" in broken.stderr
 
 
-def test_listings_from_a_subfolder_use_the_proposals_folders(cli, proposal, monkeypatch):
+def test_listings_from_a_subfolder_use_the_proposals_folders(
+    cli: Cli, proposal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (proposal / "calls").mkdir()
     (proposal / "calls" / "own.yaml").write_text(
         "id: OWN-CALL-2021\nprogramme: COSME\ntitle: Our own call\ndeadline: 2021-03-01\n"
@@ -127,7 +141,7 @@ def test_listings_from_a_subfolder_use_the_proposals_folders(cli, proposal, monk
     assert calls.exit_code == 0 and "OWN-CALL-2021" in calls.stdout, calls.stderr
 
 
-def test_new_names_and_the_old_dir(cli, proposal):
+def test_new_names_and_the_old_dir(cli: Cli, proposal: Path) -> None:
     new = cli("clusters", "list", "--clusters", proposal / "clusters", "-f", "json", *BEFORE)
     old = cli("clusters", "list", "--dir", proposal / "clusters", "-f", "json", *BEFORE)
     assert new.exit_code == old.exit_code == 0 and new.stdout == old.stdout
@@ -150,7 +164,7 @@ def _commands(group: Any, path: str = "consortium") -> list[tuple[str, Any]]:
     return found
 
 
-def test_folder_options_have_one_name_and_say_their_default():
+def test_folder_options_have_one_name_and_say_their_default() -> None:
     from consortium.cli import app
 
     commands = _commands(typer.main.get_command(app))

@@ -15,13 +15,13 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = re.findall(r"^python3 -m venv .*$", README, flags=re.M)
 
 
-def test_readme_opens_with_two_commands_and_ci_runs_the_test_one():
+def test_readme_opens_with_two_commands_and_ci_runs_the_test_one() -> None:
     assert len(COMMANDS) == 2
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert COMMANDS[1] in ci.splitlines()
 
 
-def test_main_command_runs_in_a_real_subprocess():
+def test_main_command_runs_in_a_real_subprocess() -> None:
     """The main job's consortium runs, through the installed console script: seed, then complete."""
     runs = [
         shlex.split(part.strip())
@@ -43,7 +43,7 @@ def test_main_command_runs_in_a_real_subprocess():
     assert all("Traceback" not in d.stderr for d in done)
 
 
-def test_internal_errors_are_one_line_and_exit_2(tmp_path):
+def test_internal_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     """The last line of defence in main(): a bug must not look like 'incomplete' (exit 1)."""
     code = (
         "import sys, consortium.cli as c\n"
@@ -57,7 +57,7 @@ def test_internal_errors_are_one_line_and_exit_2(tmp_path):
     assert done.stderr == "consortium: internal error (RuntimeError: boom); please report it\n"
 
 
-def test_python_dash_m_works():
+def test_python_dash_m_works() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "consortium", "--help"], capture_output=True, text=True, timeout=60
     )

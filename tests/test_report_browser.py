@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -71,7 +71,9 @@ def open_page(
 
 
 @pytest.mark.parametrize("name", list(MEMBERS))
-def test_the_example_report_in_chromium(cli, browser, shots, tmp_path, name):
+def test_the_example_report_in_chromium(
+    cli: Cli, browser: Any, shots: Path, tmp_path: Path, name: str
+) -> None:
     consortium = EXAMPLE / f"{name}.yaml"
     target = tmp_path / f"{name}.html"
     assert cli("report", consortium, "-o", target, *TODAY).exit_code == 0
@@ -102,7 +104,7 @@ def test_the_example_report_in_chromium(cli, browser, shots, tmp_path, name):
     assert wrong == []
 
 
-def test_hostile_names_render_as_text(cli, browser, tmp_path):
+def test_hostile_names_render_as_text(cli: Cli, browser: Any, tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(EXAMPLE, root)
     name = "<script>alert('x')</script></svg>\"q'"

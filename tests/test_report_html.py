@@ -18,7 +18,7 @@ from consortium.facts.eligibility import (
     INTERREG_EUROPE_SINCE_2023,
 )
 from consortium.report.html.tiles import BESIDE, GRID
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli, Ran
 from tests.html_page import assert_valid_page, by_id, local, text_of, tiles
 
 TODAY = ("--today", "2020-11-20")
@@ -26,12 +26,12 @@ SEED = EXAMPLE / "consortium.yaml"
 COMPLETE = EXAMPLE / "consortium-complete.yaml"
 
 
-def page(cli, consortium: Path, target: Path, *more: str):
+def page(cli: Cli, consortium: Path, target: Path, *more: str) -> tuple[Ran, str]:
     result = cli("report", consortium, "-o", target, *TODAY, *more)
     return result, (target.read_text(encoding="utf-8") if target.exists() else "")
 
 
-def test_the_example_report_is_written_valid_and_self_contained(cli, tmp_path):
+def test_the_example_report_is_written_valid_and_self_contained(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     result, text = page(cli, SEED, target)
     assert result.exit_code == 0, result.stderr
@@ -53,7 +53,7 @@ def test_the_example_report_is_written_valid_and_self_contained(cli, tmp_path):
     assert "consortium.yaml (the consortium)" in footer and "built into the tool" in footer
 
 
-def test_the_map_fills_exactly_the_member_countries(cli, tmp_path):
+def test_the_map_fills_exactly_the_member_countries(cli: Cli, tmp_path: Path) -> None:
     _, text = page(cli, SEED, tmp_path / "seed.html")
     states = tiles(assert_valid_page(text))
     filled = {code: state for code, state in states.items() if state != "none"}
@@ -71,7 +71,7 @@ def test_the_map_fills_exactly_the_member_countries(cli, tmp_path):
     assert "suggestions" not in {e.get("id") for e in tree.iter()}  # complete: nothing to add
 
 
-def test_the_map_outlines_the_eligible_and_marks_the_wanted(cli, tmp_path):
+def test_the_map_outlines_the_eligible_and_marks_the_wanted(cli: Cli, tmp_path: Path) -> None:
     _, text = page(cli, SEED, tmp_path / "seed.html")
     squares = {
         e.get("data-country"): (e.get("class") or "").split()
@@ -85,7 +85,7 @@ def test_the_map_outlines_the_eligible_and_marks_the_wanted(cli, tmp_path):
     assert {c for c, classes in squares.items() if "wanted" in classes} == {"DK", "PL", "DE"}
 
 
-def test_every_country_the_tool_knows_has_a_tile_or_a_place_beside_the_map():
+def test_every_country_the_tool_knows_has_a_tile_or_a_place_beside_the_map() -> None:
     known = EU27 | {"GB", "LI"} | COSME_ARTICLE_6 | INTERREG_EUROPE_PARTNERS
     known |= INTERREG_EUROPE_SINCE_2023 | set(BY_CODE)
     assert known <= set(GRID) | set(BESIDE), known - set(GRID) - set(BESIDE)
@@ -93,7 +93,7 @@ def test_every_country_the_tool_knows_has_a_tile_or_a_place_beside_the_map():
     assert len(set(GRID.values())) == len(GRID), "two countries on one square"
 
 
-def test_a_member_from_beyond_the_map_is_listed_beside_it(cli, tmp_path):
+def test_a_member_from_beyond_the_map_is_listed_beside_it(cli: Cli, tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(EXAMPLE, root)
     profile = root / "clusters" / "pt-norte-energy.yaml"
@@ -104,7 +104,7 @@ def test_a_member_from_beyond_the_map_is_listed_beside_it(cli, tmp_path):
     assert beside and beside[0].get("data-state") == "unconfirmed"
 
 
-def test_the_timeline_shows_today_and_the_deadlines_in_order(cli, tmp_path):
+def test_the_timeline_shows_today_and_the_deadlines_in_order(cli: Cli, tmp_path: Path) -> None:
     _, text = page(cli, SEED, tmp_path / "r.html")
     tree = assert_valid_page(text)
     dates = [e for e in by_id(tree, "dates") if local(e.tag) == "li"]
@@ -115,7 +115,9 @@ def test_the_timeline_shows_today_and_the_deadlines_in_order(cli, tmp_path):
     assert xs == sorted(xs) and len(xs) == len(dates)
 
 
-def test_a_label_lapsing_before_the_call_deadline_is_in_the_warning_colour(cli, tmp_path):
+def test_a_label_lapsing_before_the_call_deadline_is_in_the_warning_colour(
+    cli: Cli, tmp_path: Path
+) -> None:
     root = tmp_path / "p"
     shutil.copytree(EXAMPLE, root)
     profile = root / "clusters" / "es-energy-efficiency.yaml"
@@ -137,7 +139,7 @@ def test_a_label_lapsing_before_the_call_deadline_is_in_the_warning_colour(cli, 
     ]
 
 
-def test_the_verdict_is_the_one_check_gives(cli, tmp_path):
+def test_the_verdict_is_the_one_check_gives(cli: Cli, tmp_path: Path) -> None:
     for consortium in (SEED, COMPLETE):
         _, text = page(cli, consortium, tmp_path / f"{consortium.stem}.html")
         verdict = by_id(assert_valid_page(text), "verdict")
@@ -147,7 +149,7 @@ def test_the_verdict_is_the_one_check_gives(cli, tmp_path):
         assert f"{checked['errors']} error(s), {checked['warnings']} warning(s)" in text_of(verdict)
 
 
-def test_check_format_html_is_the_same_page_on_stdout(cli, tmp_path):
+def test_check_format_html_is_the_same_page_on_stdout(cli: Cli, tmp_path: Path) -> None:
     shown = cli("check", SEED, "--format", "html", *TODAY)
     assert shown.exit_code == 1  # the verdict's exit code, as every format of check
     written = cli("report", SEED, "-o", "-", *TODAY)
@@ -156,7 +158,7 @@ def test_check_format_html_is_the_same_page_on_stdout(cli, tmp_path):
     assert_valid_page(shown.stdout)
 
 
-def test_it_refuses_to_overwrite_without_force(cli, tmp_path):
+def test_it_refuses_to_overwrite_without_force(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     target.write_text("mine")
     refused = cli("report", SEED, "-o", target, *TODAY)
@@ -168,7 +170,7 @@ def test_it_refuses_to_overwrite_without_force(cli, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left
 
 
-def test_a_consortium_that_cannot_be_checked_still_gets_a_page(cli, tmp_path):
+def test_a_consortium_that_cannot_be_checked_still_gets_a_page(cli: Cli, tmp_path: Path) -> None:
     broken = tmp_path / "consortium.yaml"
     broken.write_text("call: COS-CLUSTER-2020-3-03\nmembers:\n  - {cluster: nobody}\n")
     result, text = page(cli, broken, tmp_path / "r.html")
@@ -181,7 +183,7 @@ def test_a_consortium_that_cannot_be_checked_still_gets_a_page(cli, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["<script>alert(1)</script>", "</svg><p id=x>", '"a\' b="c'])
-def test_hostile_values_are_text(cli, tmp_path, name):
+def test_hostile_values_are_text(cli: Cli, tmp_path: Path, name: str) -> None:
     root = tmp_path / "p"
     shutil.copytree(EXAMPLE, root)
     for path in (root / "clusters").glob("*.yaml"):

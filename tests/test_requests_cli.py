@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from datetime import datetime
+from pathlib import Path
 
-from tests.conftest import REQUESTS
+from tests.conftest import REQUESTS, Cli, Write
 
 
-def test_show_seed_counts_down_both_deadlines(cli):
+def test_show_seed_counts_down_both_deadlines(cli: Cli) -> None:
     result = cli("requests", "show", "RDFR20201119001", "--dir", REQUESTS, "--today", "2020-11-27")
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
@@ -22,7 +23,7 @@ def test_show_seed_counts_down_both_deadlines(cli):
     assert "closed" in out
 
 
-def test_list_json_all_has_every_file_with_offset_datetimes(cli):
+def test_list_json_all_has_every_file_with_offset_datetimes(cli: Cli) -> None:
     result = cli(
         "requests", "list", "--dir", REQUESTS, "--all", "--format", "json", "--today", "2026-11-27"
     )
@@ -36,7 +37,7 @@ def test_list_json_all_has_every_file_with_offset_datetimes(cli):
     assert seed["deadlines"][1]["passed"] is True
 
 
-def test_list_defaults_to_open_requests_soonest_deadline_first(cli):
+def test_list_defaults_to_open_requests_soonest_deadline_first(cli: Cli) -> None:
     result = cli("requests", "list", "--dir", REQUESTS, "--format", "json", "--today", "2026-11-27")
     rows = json.loads(result.stdout)
     assert rows and all(r["open"] for r in rows)
@@ -45,13 +46,13 @@ def test_list_defaults_to_open_requests_soonest_deadline_first(cli):
     assert firsts == sorted(firsts)
 
 
-def test_seed_was_open_before_its_eoi(cli):
+def test_seed_was_open_before_its_eoi(cli: Cli) -> None:
     # A closed request stays closed: the seed's file says "closed for requests".
     result = cli("requests", "list", "--dir", REQUESTS, "--format", "json", "--today", "2020-11-27")
     assert "RDFR20201119001" not in {r["reference"] for r in json.loads(result.stdout)}
 
 
-def test_filters_combine(cli):
+def test_filters_combine(cli: Cli) -> None:
     base = ("requests", "list", "--dir", REQUESTS, "--all", "--format", "json")
     by_country = json.loads(cli(*base, "--country", "fr").stdout)
     assert [r["reference"] for r in by_country] == ["RDFR20201119001"]
@@ -64,7 +65,7 @@ def test_filters_combine(cli):
     assert all(r["call"].startswith("COS-CLUSTER-2020") for r in energy)
 
 
-def test_sort_by_country(cli):
+def test_sort_by_country(cli: Cli) -> None:
     rows = json.loads(
         cli(
             "requests", "list", "--dir", REQUESTS, "--all", "-f", "json", "--sort", "country"
@@ -73,7 +74,7 @@ def test_sort_by_country(cli):
     assert [r["country"] for r in rows] == sorted(r["country"] for r in rows)
 
 
-def test_csv_is_plain_and_parses(cli):
+def test_csv_is_plain_and_parses(cli: Cli) -> None:
     result = cli(
         "requests", "list", "--dir", REQUESTS, "--all", "--format", "csv", "--today", "2020-11-27"
     )
@@ -83,19 +84,19 @@ def test_csv_is_plain_and_parses(cli):
     assert "\x1b[" not in result.stdout
 
 
-def test_table_lists_the_open_ones(cli):
+def test_table_lists_the_open_ones(cli: Cli) -> None:
     result = cli("requests", "list", "--dir", REQUESTS, "--today", "2026-11-27")
     assert result.exit_code == 0
     assert "RDRDE20260914001" in result.stdout and "RDFR20201119001" not in result.stdout
 
 
-def test_show_unknown_reference_is_one_line_exit_2(cli):
+def test_show_unknown_reference_is_one_line_exit_2(cli: Cli) -> None:
     result = cli("requests", "show", "RDFR20991119001", "--dir", REQUESTS)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "no request RDFR20991119001" in result.stderr
 
 
-def test_deadlines_soonest_first_and_only_coming(cli):
+def test_deadlines_soonest_first_and_only_coming(cli: Cli) -> None:
     result = cli("deadlines", REQUESTS, "--format", "json", "--today", "2020-11-27")
     rows = json.loads(result.stdout)
     firsts = [(r["reference"], r["name"]) for r in rows[:2]]
@@ -105,7 +106,7 @@ def test_deadlines_soonest_first_and_only_coming(cli):
     assert seconds == sorted(seconds) and min(seconds) > 0
 
 
-def test_now_from_environment(cli):
+def test_now_from_environment(cli: Cli) -> None:
     result = cli(
         "deadlines", REQUESTS, "-f", "json", env={"CONSORTIUM_NOW": "2021-02-02T16:59:00+01:00"}
     )
@@ -117,12 +118,14 @@ def test_now_from_environment(cli):
     )
 
 
-def test_bad_today_is_a_usage_error(cli):
+def test_bad_today_is_a_usage_error(cli: Cli) -> None:
     result = cli("deadlines", REQUESTS, "--today", "27/11/2020")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 
-def test_one_bad_file_is_reported_and_the_rest_listed(cli, tmp_path, write):
+def test_one_bad_file_is_reported_and_the_rest_listed(
+    cli: Cli, tmp_path: Path, write: Write
+) -> None:
     folder = tmp_path / "requests"
     folder.mkdir()
     (folder / "RDFR20201119001.yaml").write_bytes((REQUESTS / "RDFR20201119001.yaml").read_bytes())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli, Ran
 
 TODAY = ("--today", "2020-11-27")
 REQUEST = "reference: RDFR20201119001\ntitle: Energy cluster sought\ncountry: FR\n"
@@ -192,7 +192,7 @@ CASES: dict[str, Case] = {
 MANY_LINES = {"900 unknown keys"}  # 20 problems and a count: more than one line
 
 
-def _timed(cli: Callable[..., object], *args: str | Path) -> object:
+def _timed(cli: Cli, *args: str | Path) -> Ran:
     start = time.perf_counter()
     result = cli(*args)
     elapsed = time.perf_counter() - start
@@ -239,7 +239,7 @@ def _place(path: Path, case: Case) -> Path:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_validate(cli, tmp_path, name):
+def test_validate(cli: Cli, tmp_path: Path, name: str) -> None:
     case = CASES[name]
     folder = tmp_path / "requests"
     folder.mkdir()
@@ -250,7 +250,7 @@ def test_validate(cli, tmp_path, name):
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_requests_list(cli, tmp_path, name):
+def test_requests_list(cli: Cli, tmp_path: Path, name: str) -> None:
     case = CASES[name]
     folder = tmp_path / "requests"
     folder.mkdir()
@@ -261,7 +261,7 @@ def test_requests_list(cli, tmp_path, name):
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_check_with_bad_request(cli, example, name):
+def test_check_with_bad_request(cli: Cli, example: Path, name: str) -> None:
     case = CASES[name]
     path = _place(example / "requests" / "RDFR20201119001.yaml", case)
     result = _timed(cli, "check", example / "consortium.yaml", *TODAY)
@@ -269,14 +269,14 @@ def test_check_with_bad_request(cli, example, name):
 
 
 @pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.as_consortium])
-def test_check_with_bad_consortium(cli, example, name):
+def test_check_with_bad_consortium(cli: Cli, example: Path, name: str) -> None:
     case = CASES[name]
     path = _place(example / "consortium.yaml", case)
     result = _timed(cli, "check", path, *TODAY)
     _problem_lines(result, path, case, name)
 
 
-def test_check_with_bad_cluster(cli, example):
+def test_check_with_bad_cluster(cli: Cli, example: Path) -> None:
     """A member's profile that cannot be read is named, not taken for a missing cluster."""
     path = example / "clusters" / "pt-norte-energy.yaml"
     path.unlink()
@@ -285,7 +285,7 @@ def test_check_with_bad_cluster(cli, example):
     _problem_lines(result, path, Case(_link_loop, "symbolic link loop"), "symlink loop")
 
 
-def test_member_named_beyond_the_file_name_limit(cli, example):
+def test_member_named_beyond_the_file_name_limit(cli: Cli, example: Path) -> None:
     """Regression: a 300-character cluster id made Path.is_file raise ENAMETOOLONG."""
     path = example / "consortium.yaml"
     path.write_text(
@@ -296,7 +296,7 @@ def test_member_named_beyond_the_file_name_limit(cli, example):
     _problem_lines(result, path, Case(_directory, "is not a cluster id", 3), "long id")
 
 
-def test_validate_a_directory_given_as_the_path(cli, tmp_path):
+def test_validate_a_directory_given_as_the_path(cli: Cli, tmp_path: Path) -> None:
     """A folder is searched for YAML files; an empty one is one line (the CLI's own wording)."""
     folder = tmp_path / "profile.yaml"
     folder.mkdir()
@@ -306,7 +306,7 @@ def test_validate_a_directory_given_as_the_path(cli, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["deadlines", "list"])
-def test_rich_markup_in_a_call_id(cli, tmp_path, command):
+def test_rich_markup_in_a_call_id(cli: Cli, tmp_path: Path, command: str) -> None:
     """Regression: the tables printed a call id as Rich markup, and '[/x]' raised MarkupError
     (found here, fixed in report/requests.py with Console(markup=False))."""
     folder = tmp_path / "requests"
@@ -322,7 +322,7 @@ def test_rich_markup_in_a_call_id(cli, tmp_path, command):
     assert result.exit_code == 0
 
 
-def test_dangling_link_says_so(cli, tmp_path):
+def test_dangling_link_says_so(cli: Cli, tmp_path: Path) -> None:
     link = tmp_path / "requests" / "RDFR20201119001.yaml"
     link.parent.mkdir()
     link.symlink_to("../gone/RDFR20201119001.yaml")

@@ -11,6 +11,7 @@ import pytest
 
 from consortium.check.rule_examples import FOLDER, Example, examples_of, files
 from consortium.check.rules import REGISTRY
+from tests.conftest import Cli
 
 CASES = [
     pytest.param(rule_id, kind, example, id=f"{rule_id}-{kind}-{n}")
@@ -20,7 +21,7 @@ CASES = [
 ]
 
 
-def fired(cli, root: Path, example: Example) -> set[str]:
+def fired(cli: Cli, root: Path, example: Example) -> set[str]:
     for name, text in files(example).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -30,7 +31,7 @@ def fired(cli, root: Path, example: Example) -> set[str]:
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "example"), CASES)
-def test_rule_example(cli, tmp_path, rule_id, kind, example):
+def test_rule_example(cli: Cli, tmp_path: Path, rule_id: str, kind: str, example: Example) -> None:
     found = fired(cli, tmp_path, example)
     if kind == "fails":
         assert rule_id in found, f"{rule_id} should fire: {example.says}"
@@ -39,17 +40,17 @@ def test_rule_example(cli, tmp_path, rule_id, kind, example):
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
-def test_every_rule_has_a_passing_and_a_failing_example(rule_id):
+def test_every_rule_has_a_passing_and_a_failing_example(rule_id: str) -> None:
     examples = examples_of(rule_id)
     assert examples.passes and examples.fails, f"consortium/check/rules/examples/{rule_id}.yaml"
 
 
-def test_every_example_file_names_a_rule():
+def test_every_example_file_names_a_rule() -> None:
     names = {p.stem for p in FOLDER.glob("*.yaml")} - {"_profile"}
     assert names == set(REGISTRY)
 
 
-def test_rules_show_prints_the_examples(cli):
+def test_rules_show_prints_the_examples(cli: Cli) -> None:
     shown = cli("rules", "coordinator")
     assert shown.exit_code == 0
     examples = examples_of("coordinator")

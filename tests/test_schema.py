@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.conftest import Cli
+
 
 @pytest.mark.parametrize(
     ("kind", "fields"),
@@ -62,7 +64,7 @@ import pytest
         ),
     ],
 )
-def test_schema_has_contract_fields(cli, kind, fields):
+def test_schema_has_contract_fields(cli: Cli, kind: str, fields: set[str]) -> None:
     result = cli("schema", kind)
     assert result.exit_code == 0
     schema = json.loads(result.stdout)

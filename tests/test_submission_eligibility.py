@@ -14,13 +14,13 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from consortium.facts.associations import ASSOCIATIONS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 
 SOURCES = ROOT / "docs" / "sources.md"
 
 
-def check(cli, path: Path, *args: str) -> tuple[int, dict[str, Any]]:
+def check(cli: Cli, path: Path, *args: str) -> tuple[int, dict[str, Any]]:
     result = cli("check", path, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
     return result.exit_code, json.loads(result.stdout)
@@ -83,14 +83,20 @@ NOT_COUNTED = {("not-counted", "warning"), ("min-partners", "error"), ("min-coun
     ],
 )
 def test_associations_count_by_work_programme_year(
-    cli, tmp_path, code, pillar, wp, deadline, expected
-):
+    cli: Cli,
+    tmp_path: Path,
+    code: str,
+    pillar: str,
+    wp: int,
+    deadline: str,
+    expected: set[tuple[str, str]],
+) -> None:
     code_, data = check(cli, horizon(tmp_path, code, pillar, wp, deadline), "--today", "2023-01-10")
     assert rules_of(data) == expected
     assert code_ == (0 if expected == COUNTS else 1)
 
 
-def test_a_call_without_work_programme_says_to_give_it(cli, tmp_path):
+def test_a_call_without_work_programme_says_to_give_it(cli: Cli, tmp_path: Path) -> None:
     call = horizon_call("II", 2025, "2025-06-10")
     del call["work_programme"]
     clusters = {
@@ -108,7 +114,9 @@ def test_a_call_without_work_programme_says_to_give_it(cli, tmp_path):
 # 2. The transitional arrangement ------------------------------------------------------------
 
 
-def test_japan_counts_in_a_wp2026_pillar_ii_call_with_the_transitional_warning(cli, tmp_path):
+def test_japan_counts_in_a_wp2026_pillar_ii_call_with_the_transitional_warning(
+    cli: Cli, tmp_path: Path
+) -> None:
     code, data = check(
         cli, horizon(tmp_path, "JP", "II", 2026, "2026-09-16"), "--today", "2026-03-01"
     )
@@ -129,7 +137,7 @@ def test_japan_counts_in_a_wp2026_pillar_ii_call_with_the_transitional_warning(c
     assert strict.exit_code == 1
 
 
-def test_japan_does_not_count_in_a_pillar_i_call(cli, tmp_path):
+def test_japan_does_not_count_in_a_pillar_i_call(cli: Cli, tmp_path: Path) -> None:
     code, data = check(
         cli, horizon(tmp_path, "JP", "I", 2026, "2026-09-16"), "--today", "2026-03-01"
     )
@@ -139,7 +147,9 @@ def test_japan_does_not_count_in_a_pillar_i_call(cli, tmp_path):
 @pytest.mark.parametrize(
     ("wp", "expected"), [(2023, {("transitional-association", "warning")}), (2024, NOT_COUNTED)]
 )
-def test_morocco_counts_in_transition_until_wp_2023_only(cli, tmp_path, wp, expected):
+def test_morocco_counts_in_transition_until_wp_2023_only(
+    cli: Cli, tmp_path: Path, wp: int, expected: set[tuple[str, str]]
+) -> None:
     _, data = check(cli, horizon(tmp_path, "MA", "II", wp, f"{wp}-04-12"), "--today", "2023-01-10")
     assert rules_of(data) == expected
 
@@ -147,7 +157,7 @@ def test_morocco_counts_in_transition_until_wp_2023_only(cli, tmp_path, wp, expe
 # 3. Regions with codes of their own -----------------------------------------------------------
 
 
-def test_a_reunion_cluster_is_eligible_for_cosme_and_is_france(cli, tmp_path):
+def test_a_reunion_cluster_is_eligible_for_cosme_and_is_france(cli: Cli, tmp_path: Path) -> None:
     clusters = {**GOOD, "re": cluster("RE")}
     path = build(tmp_path, clusters, [*GOOD_MEMBERS, "cluster: re"])
     code, data = check(cli, path, "--today", "2020-11-27")
@@ -173,7 +183,7 @@ def test_a_reunion_cluster_is_eligible_for_cosme_and_is_france(cli, tmp_path):
 
 
 @pytest.mark.parametrize("code", ["GP", "GF", "MQ", "YT", "MF", "AX"])
-def test_every_region_with_a_code_is_its_member_state(cli, tmp_path, code):
+def test_every_region_with_a_code_is_its_member_state(cli: Cli, tmp_path: Path, code: str) -> None:
     path = build(tmp_path, {**GOOD, "x": cluster(code)}, [*GOOD_MEMBERS, "cluster: x"])
     code_, data = check(cli, path, "--today", "2020-11-27")
     assert (code_, data["findings"]) == (0, [])
@@ -197,7 +207,9 @@ def euroclusters(tmp_path: Path) -> Path:
     )
 
 
-def test_a_one_member_euroclusters_consortium_is_not_complete_in_any_format(cli, tmp_path):
+def test_a_one_member_euroclusters_consortium_is_not_complete_in_any_format(
+    cli: Cli, tmp_path: Path
+) -> None:
     path = euroclusters(tmp_path)
     today = ("--today", "2025-01-10")
     text = cli("check", path, *today)
@@ -237,8 +249,8 @@ def test_a_one_member_euroclusters_consortium_is_not_complete_in_any_format(cli,
     assert ignored["verdict"] == "provisional" and ignored["findings"] == []
 
 
-def test_a_repo_call_with_verified_rules_replaces_the_preset(cli, tmp_path):
-    call = {
+def test_a_repo_call_with_verified_rules_replaces_the_preset(cli: Cli, tmp_path: Path) -> None:
+    call: dict[str, Any] = {
         "id": "SMP-COSME-2024-CLUSTER-01",
         "programme": "Single Market Programme",
         "title": "Euroclusters, conditions read in the call document",
@@ -262,8 +274,8 @@ def test_a_repo_call_with_verified_rules_replaces_the_preset(cli, tmp_path):
 # 5. SMP is not COSME 2014-2020 -----------------------------------------------------------------
 
 
-def test_a_2021_2027_call_naming_the_cosme_set_is_an_error(cli, tmp_path):
-    call = {
+def test_a_2021_2027_call_naming_the_cosme_set_is_an_error(cli: Cli, tmp_path: Path) -> None:
+    call: dict[str, Any] = {
         "id": "SMP-COSME-2025-TEST",
         "programme": "Single Market Programme",
         "title": "A 2021-2027 call naming COSME",
@@ -291,7 +303,7 @@ def test_a_2021_2027_call_naming_the_cosme_set_is_an_error(cli, tmp_path):
 # 6. ECCP "registered or requested" ------------------------------------------------------------
 
 
-def test_eccp_requested_passes_with_a_warning(cli, tmp_path):
+def test_eccp_requested_passes_with_a_warning(cli: Cli, tmp_path: Path) -> None:
     path = build(tmp_path, {**GOOD, "pt": cluster("PT", eccp="requested")}, GOOD_MEMBERS)
     code, data = check(cli, path, "--today", "2020-11-27")
     assert (code, rules_of(data)) == (0, {("eccp", "warning")})
@@ -323,7 +335,7 @@ def cited() -> set[tuple[str, str]]:
     return found
 
 
-def test_every_cited_section_of_sources_exists():
+def test_every_cited_section_of_sources_exists() -> None:
     heads = sections()
     citations = cited()
     assert {"Cluster management labels", "Horizon Europe associations", "Euroclusters"} <= {
@@ -336,7 +348,7 @@ def test_every_cited_section_of_sources_exists():
         )
 
 
-def test_the_association_table_in_sources_is_the_data():
+def test_the_association_table_in_sources_is_the_data() -> None:
     text = SOURCES.read_text("utf-8")
     part = text[text.index("## Horizon Europe associations") :]
     table = part[part.index("| Code |") :].split("\n\n")[0].splitlines()[2:]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from consortium.cli import command
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli
 
 SEED = "consortium.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _in_the_example(monkeypatch):
+def _in_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(EXAMPLE)  # short paths: a path is one token, never wrapped
 
 
@@ -21,28 +23,28 @@ BEFORE = ("--today", "2021-01-10")
 TOKENS = re.compile(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} CET|\d+ days ago|in \d+ days \d+ h")
 
 
-def _commands(group, prefix=()):
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for name, sub in group.commands.items():
         yield (*prefix, name)
         if hasattr(sub, "commands"):
             yield from _commands(sub, (*prefix, name))
 
 
-def test_consortium_alone_prints_the_help(cli):
+def test_consortium_alone_prints_the_help(cli: Cli) -> None:
     result = cli()
     assert result.exit_code == 0 and "Usage: consortium" in result.stdout
     assert "consortium help COMMAND" in result.stdout
 
 
 @pytest.mark.parametrize("words", [("check",), ("requests", "list"), ("requests",)])
-def test_help_command(cli, words):
+def test_help_command(cli: Cli, words: tuple[str, ...]) -> None:
     asked = cli("help", *words)
     assert asked.exit_code == 0, asked.output
     assert asked.stdout == cli(*words, "--help").stdout
     assert f"Usage: consortium {' '.join(words)}" in asked.stdout
 
 
-def test_every_command_ends_with_examples(cli):
+def test_every_command_ends_with_examples(cli: Cli) -> None:
     names = [(), *_commands(command())]
     assert ("calls", "show") in names
     for name in names:
@@ -55,7 +57,7 @@ def test_every_command_ends_with_examples(cli):
 
 
 @pytest.mark.parametrize("columns", [60, 61, 67, 72, 80, 97])
-def test_no_token_is_split_on_a_narrow_terminal(cli, columns):
+def test_no_token_is_split_on_a_narrow_terminal(cli: Cli, columns: int) -> None:
     for args in (("check", SEED, *BEFORE), ("suggest", SEED, *BEFORE)):
         result = cli(*args, env={"COLUMNS": str(columns)})
         lines = result.stdout.splitlines()
@@ -65,7 +67,7 @@ def test_no_token_is_split_on_a_narrow_terminal(cli, columns):
             assert token in result.stdout, f"{token!r} split at {columns} columns"
 
 
-def test_wrapped_findings_keep_a_hanging_indent(cli):
+def test_wrapped_findings_keep_a_hanging_indent(cli: Cli) -> None:
     text = cli("check", SEED, *BEFORE, env={"COLUMNS": "60"}).stdout
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("error sought-partner"))
@@ -73,7 +75,7 @@ def test_wrapped_findings_keep_a_hanging_indent(cli):
     assert len(body) == 3 and all(line.startswith("  ") for line in body), body
 
 
-def test_a_pipe_gets_one_line_per_finding(cli):
+def test_a_pipe_gets_one_line_per_finding(cli: Cli) -> None:
     result = cli("check", SEED, *BEFORE, env={"COLUMNS": None})
     lines = result.stdout.splitlines()
     sought = lines[next(i for i, x in enumerate(lines) if x.startswith("error sought-partner")) + 1]

@@ -16,13 +16,13 @@ import yaml
 
 from consortium.facts.eligibility import Scope, associated, expand
 from consortium.files.schema import json_schema
-from tests.conftest import EXAMPLE, REQUESTS
+from tests.conftest import EXAMPLE, REQUESTS, Cli
 from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
 
 MEMBERS_LINE = 2  # `members:` in a proposal without a request
 
 
-def findings(cli, path: Path, *args: str) -> tuple[int, set[tuple[str, str, int]]]:
+def findings(cli: Cli, path: Path, *args: str) -> tuple[int, set[tuple[str, str, int]]]:
     result = cli("check", path, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
     data = json.loads(result.stdout)
@@ -32,14 +32,14 @@ def findings(cli, path: Path, *args: str) -> tuple[int, set[tuple[str, str, int]
 # A. Eligibility as the programmes define it -----------------------------------------------
 
 
-def test_gb_is_eligible_for_cosme_2020_after_the_transition(cli, tmp_path):
+def test_gb_is_eligible_for_cosme_2020_after_the_transition(cli: Cli, tmp_path: Path) -> None:
     """Withdrawal Agreement, Art. 138: COSME 2020 is committed under the MFF 2014-2020."""
     clusters = {**GOOD, "gb": cluster("GB")}
     path = build(tmp_path, clusters, [*GOOD_MEMBERS, "cluster: gb"])
     assert findings(cli, path, "--today", "2021-01-10") == (0, set())
 
 
-def test_gb_is_not_eligible_for_a_2021_2027_call_limited_to_eu27(cli, tmp_path):
+def test_gb_is_not_eligible_for_a_2021_2027_call_limited_to_eu27(cli: Cli, tmp_path: Path) -> None:
     call = {
         "id": "SMP-TEST-2025",
         "programme": "Single Market Programme",
@@ -80,18 +80,20 @@ def test_gb_is_not_eligible_for_a_2021_2027_call_limited_to_eu27(cli, tmp_path):
         ("NO", Scope(date(2021, 6, 1), "2021-2027", None), True),
     ],
 )
-def test_horizon_europe_association_by_pillar_and_work_programme(code, scope, expected):
+def test_horizon_europe_association_by_pillar_and_work_programme(
+    code: str, scope: Scope, expected: bool
+) -> None:
     assert associated(code, scope) is expected
 
 
-def test_interreg_europe_admits_candidates_from_the_amendment():
+def test_interreg_europe_admits_candidates_from_the_amendment() -> None:
     before = expand(["INTERREG_EUROPE"], Scope(date(2023, 12, 10), "2021-2027"))
     after = expand(["INTERREG_EUROPE"], Scope(date(2023, 12, 11), "2021-2027"))
     assert "UA" not in before and "NO" in before and "CH" in before and "GB" not in before
     assert {"AL", "BA", "MD", "ME", "MK", "RS", "UA"} <= after
 
 
-def test_members_from_other_countries_do_not_count_where_admitted(cli, tmp_path):
+def test_members_from_other_countries_do_not_count_where_admitted(cli: Cli, tmp_path: Path) -> None:
     clusters = {
         "de": cluster("DE", label=None),
         "fr": cluster("FR", label=None),
@@ -113,7 +115,9 @@ def test_members_from_other_countries_do_not_count_where_admitted(cli, tmp_path)
 @pytest.mark.parametrize(
     ("reference", "country"), [("RDUK20201119001", "GB"), ("RDEL20201119001", "GR")]
 )
-def test_een_references_may_spell_uk_and_el(cli, tmp_path, reference, country):
+def test_een_references_may_spell_uk_and_el(
+    cli: Cli, tmp_path: Path, reference: str, country: str
+) -> None:
     path = tmp_path / "requests" / f"{reference}.yaml"
     path.parent.mkdir()
     path.write_text(f"reference: {reference}\ntitle: A request\ncountry: {country}\n")
@@ -132,7 +136,7 @@ def _warned(tmp_path: Path) -> Path:
     return build(tmp_path, clusters, GOOD_MEMBERS)
 
 
-def test_strict_says_incomplete_in_every_format(cli, tmp_path):
+def test_strict_says_incomplete_in_every_format(cli: Cli, tmp_path: Path) -> None:
     path = _warned(tmp_path)
     text = cli("check", path, "--strict", *TODAY)
     assert text.exit_code == 1 and text.stdout.startswith("INCOMPLETE (strict)")
@@ -151,7 +155,9 @@ def test_strict_says_incomplete_in_every_format(cli, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["json", "github", "junit", "markdown"])
-def test_a_file_that_cannot_be_checked_still_gives_a_document(cli, tmp_path, fmt):
+def test_a_file_that_cannot_be_checked_still_gives_a_document(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
     path = tmp_path / "consortium.yaml"
     path.write_text("call: COS-CLUSTER-2020-3-03\nmembers:\n  - {cluster: dk, role: chief\n")
     summary = tmp_path / "summary.md"
@@ -180,7 +186,7 @@ def test_a_file_that_cannot_be_checked_still_gives_a_document(cli, tmp_path, fmt
     assert "Consortium not checked" in summary.read_text()
 
 
-def test_unconfirmed_members_make_a_provisional_verdict(cli, tmp_path):
+def test_unconfirmed_members_make_a_provisional_verdict(cli: Cli, tmp_path: Path) -> None:
     members = [
         "cluster: dk, role: coordinator, status: invited",
         "cluster: fr, role: partner, status: confirmed",
@@ -196,7 +202,7 @@ def test_unconfirmed_members_make_a_provisional_verdict(cli, tmp_path):
     assert cli("check", path, "--strict", *TODAY).exit_code == 1
 
 
-def test_an_unknown_call_deadline_is_said_to_be_unknown(cli, tmp_path):
+def test_an_unknown_call_deadline_is_said_to_be_unknown(cli: Cli, tmp_path: Path) -> None:
     clusters = {
         "de": cluster("DE", label={"level": "gold", "valid_until": "2026-01-01"}),
         "fr": cluster("FR"),
@@ -222,7 +228,7 @@ def test_an_unknown_call_deadline_is_said_to_be_unknown(cli, tmp_path):
     assert "Call deadline: unknown: give it as deadlines: call" in text
 
 
-def test_sought_partner_names_the_required_label_nobody_holds(cli, tmp_path):
+def test_sought_partner_names_the_required_label_nobody_holds(cli: Cli, tmp_path: Path) -> None:
     request = {**SEEKING_REQUEST, "seeking": {**SEEKING_REQUEST["seeking"], "label_required": True}}
     silver = {"level": "silver", "valid_until": "2022-06-30"}
     clusters = {k: cluster(c, label=silver) for k, c in (("dk", "DK"), ("fr", "FR"), ("pt", "PT"))}
@@ -233,13 +239,15 @@ def test_sought_partner_names_the_required_label_nobody_holds(cli, tmp_path):
     assert "closest: DK Energy Cluster (DK), which holds a silver label" in message
 
 
-def test_a_request_for_another_call_is_an_error(cli, tmp_path):
+def test_a_request_for_another_call_is_an_error(cli: Cli, tmp_path: Path) -> None:
     request = {**SEEKING_REQUEST, "call": "COS-CLUSINT-2020-3-01"}
     path = build(tmp_path, GOOD, GOOD_MEMBERS, request=request)
     assert ("request-call", "error", 2) in findings(cli, path, *TODAY)[1]
 
 
-def test_a_request_naming_an_unknown_call_is_a_warning_with_the_closest(cli, tmp_path):
+def test_a_request_naming_an_unknown_call_is_a_warning_with_the_closest(
+    cli: Cli, tmp_path: Path
+) -> None:
     request = {**SEEKING_REQUEST, "call": "COS-CLUSTER-2020-3-3"}
     path = build(tmp_path, GOOD, GOOD_MEMBERS, request=request)
     data = json.loads(cli("check", path, "--format", "json", *TODAY).stdout)
@@ -253,7 +261,7 @@ def test_a_request_naming_an_unknown_call_is_a_warning_with_the_closest(cli, tmp
     )
 
 
-def test_validate_resolves_links_between_files(cli, tmp_path):
+def test_validate_resolves_links_between_files(cli: Cli, tmp_path: Path) -> None:
     path = build(tmp_path, GOOD, [*GOOD_MEMBERS, "cluster: ghost"], call="COS-CLUSTER-2020-3-3")
     path.write_text(path.read_text().replace("members:", "request: RDFR20201119009\nmembers:"))
     result = cli("validate", tmp_path)
@@ -266,7 +274,7 @@ def test_validate_resolves_links_between_files(cli, tmp_path):
     assert any(f"{path}:7:" in line and "unknown cluster 'ghost'" in line for line in lines)
 
 
-def test_a_value_error_does_not_hide_a_link_error(cli, tmp_path):
+def test_a_value_error_does_not_hide_a_link_error(cli: Cli, tmp_path: Path) -> None:
     path = build(tmp_path, GOOD, ["cluster: dk, role: chief", "cluster: ghost"])
     result = cli("check", path, *TODAY)
     assert result.exit_code == 2
@@ -274,7 +282,7 @@ def test_a_value_error_does_not_hide_a_link_error(cli, tmp_path):
     assert f"{path}:4:" in result.stderr and "unknown cluster 'ghost'" in result.stderr
 
 
-def test_a_duplicate_key_does_not_hide_the_other_problems(cli, tmp_path):
+def test_a_duplicate_key_does_not_hide_the_other_problems(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "clusters" / "dk.yaml"
     path.parent.mkdir()
     path.write_text("name: DK\ncountry: DK\nname: Again\nroles: [chief]\n")
@@ -334,7 +342,7 @@ def _schema_says(kind: str, text: str) -> bool:
     return jsonschema.Draft202012Validator(json_schema(kind)).is_valid(data)
 
 
-def _validate_says(cli, tmp_path: Path, kind: str, text: str) -> bool:
+def _validate_says(cli: Cli, tmp_path: Path, kind: str, text: str) -> bool:
     folder = tmp_path / {"cluster": "clusters", "consortium": "proposal"}[kind]
     folder.mkdir(exist_ok=True)
     path = folder / ("example.yaml" if kind == "cluster" else "consortium.yaml")
@@ -343,7 +351,7 @@ def _validate_says(cli, tmp_path: Path, kind: str, text: str) -> bool:
 
 
 @pytest.mark.parametrize("name", list(NEAR_MISSES))
-def test_schema_and_validate_agree_on_near_misses(cli, tmp_path, name):
+def test_schema_and_validate_agree_on_near_misses(cli: Cli, tmp_path: Path, name: str) -> None:
     kind, text = NEAR_MISSES[name]
     if kind == "consortium":  # its links are resolved too: give it the cluster it names
         (tmp_path / "proposal" / "clusters").mkdir(parents=True)
@@ -360,7 +368,7 @@ def _bundled() -> list[tuple[str, Path]]:
 
 
 @pytest.mark.parametrize(("kind", "path"), _bundled(), ids=lambda v: getattr(v, "name", v))
-def test_every_bundled_file_passes_schema_and_validate(cli, kind: str, path: Path):
+def test_every_bundled_file_passes_schema_and_validate(cli: Cli, kind: str, path: Path) -> None:
     data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorLoader)
     errors = list(jsonschema.Draft202012Validator(json_schema(kind)).iter_errors(data))
     assert not errors, [e.message for e in errors]
@@ -442,7 +450,7 @@ SARIF_STRUCTURE = {
 }
 
 
-def test_sarif_has_the_required_structure(cli):
+def test_sarif_has_the_required_structure(cli: Cli) -> None:
     seed = EXAMPLE / "consortium.yaml"
     result = cli("check", seed, "--format", "sarif", *TODAY)
     assert result.exit_code == 1
@@ -458,7 +466,7 @@ def test_sarif_has_the_required_structure(cli):
     assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(seed)
 
 
-def test_sarif_of_a_file_that_cannot_be_checked(cli, tmp_path):
+def test_sarif_of_a_file_that_cannot_be_checked(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "consortium.yaml"
     path.write_text("call: COS-CLUSTER-2020-3-03\nmembers:\n  - {cluster: dk\n")
     result = cli("check", path, "--format", "sarif", *TODAY)

@@ -4,11 +4,12 @@ lists and verbs as a reader writes them (issue 15, point 10)."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from consortium.display.text import agreeing
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, Cli, Write
 
 SHAPES = {
     "label: gold": (
@@ -25,7 +26,7 @@ SHAPES = {
 
 
 @pytest.mark.parametrize("line", list(SHAPES))
-def test_shape_mistakes_say_what_to_write(cli, write, line):
+def test_shape_mistakes_say_what_to_write(cli: Cli, write: Write, line: str) -> None:
     path = write("clusters/x.yaml", f"name: X\ncountry: AT\n{line}\n")
     result = cli("validate", path)
     assert result.exit_code == 2
@@ -50,7 +51,9 @@ INDENTS = {
 
 
 @pytest.mark.parametrize("case", list(INDENTS))
-def test_bad_indentation_names_the_line_and_what_yaml_expected(cli, write, case):
+def test_bad_indentation_names_the_line_and_what_yaml_expected(
+    cli: Cli, write: Write, case: str
+) -> None:
     text, line, said = INDENTS[case]
     path = write("clusters/x.yaml", text)
     result = cli("validate", path)
@@ -67,13 +70,13 @@ def test_bad_indentation_names_the_line_and_what_yaml_expected(cli, write, case)
         (["suggest", "--apply", "0"], "--apply must be 1 or more"),
     ],
 )
-def test_option_values_in_plain_words(cli, args, said):
+def test_option_values_in_plain_words(cli: Cli, args: list[str], said: str) -> None:
     result = cli(*args)
     assert result.exit_code == 2
     assert said in result.stderr and "Input should" not in result.stderr
 
 
-def test_rules_are_plain_text_with_whole_sentences(cli):
+def test_rules_are_plain_text_with_whole_sentences(cli: Cli) -> None:
     listing = cli("rules").stdout
     assert "``" not in listing and "`" not in listing
     assert "such members beyond the minimum conditions, is named" in " ".join(listing.split())
@@ -82,13 +85,13 @@ def test_rules_are_plain_text_with_whole_sentences(cli):
     assert "seeking:" in shown
 
 
-def test_calls_show_lists_as_lists(cli):
+def test_calls_show_lists_as_lists(cli: Cli) -> None:
     text = cli("calls", "show", "COS-CLUSTER-2020-3-03").stdout
     assert "cluster, business-network" in text
     assert "[" not in text and "'" not in text.split("Notes")[0]
 
 
-def test_verbs_agree_with_their_subjects(cli, tmp_path):
+def test_verbs_agree_with_their_subjects(cli: Cli, tmp_path: Path) -> None:
     assert agreeing(["PT"], "confirm") == "PT confirms"
     assert agreeing(["PT", "AT"], "confirm") == "PT and AT confirm"
     one = (
@@ -103,7 +106,9 @@ def test_verbs_agree_with_their_subjects(cli, tmp_path):
     assert "complete once AT confirms" in result.stdout, result.output
 
 
-def test_a_quoted_value_yaml_cannot_read_unquoted_is_still_one_line(cli, tmp_path):
+def test_a_quoted_value_yaml_cannot_read_unquoted_is_still_one_line(
+    cli: Cli, tmp_path: Path
+) -> None:
     """'0000-01-01' and an offset of days are no dates to PyYAML (it raises): the hint
     about quotes is skipped, never a crash (found by the property test)."""
     for value in ("'0000-01-01'", "'2001-01-01 00:00:00+99:00'", "'&a [*a]'"):

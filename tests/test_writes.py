@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from consortium.files.writes import write_text
 
 
-def test_writes_new_file_and_refuses_to_overwrite(tmp_path):
+def test_writes_new_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "a.yaml"
     assert write_text(target, "one\n") is None
     assert target.read_text() == "one\n"
@@ -19,7 +20,7 @@ def test_writes_new_file_and_refuses_to_overwrite(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["a.yaml"]  # no temporary left
 
 
-def test_never_writes_through_a_link(tmp_path):
+def test_never_writes_through_a_link(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep")
     link = tmp_path / "a.yaml"
@@ -29,7 +30,7 @@ def test_never_writes_through_a_link(tmp_path):
     assert victim.read_text() == "keep" and os.path.islink(link)
 
 
-def test_keeps_the_mode_of_a_replaced_file(tmp_path):
+def test_keeps_the_mode_of_a_replaced_file(tmp_path: Path) -> None:
     target = tmp_path / "a.yaml"
     target.write_text("old")
     target.chmod(0o600)
