@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from consortium.files.roots import Root
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 PATTERNS = ("*.yaml", "*.yml")
 MAX_PROBLEMS = 20  # per file; the rest are counted in one more line
 
@@ -75,25 +76,36 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted((p for pattern in PATTERNS for p in folder.glob(pattern)), key=lambda p: p.name)
 
 
+@overload
+def load_many(
+    paths: Iterable[Path], model: type[M], root: Root | None = None
+) -> tuple[list[Loaded[M]], list[Problem]]: ...
+
+
+@overload
+def load_many(
+    paths: Iterable[Path], model: type[M], root: Root | None, keep: Callable[[Loaded[M]], T]
+) -> tuple[list[T], list[Problem]]: ...
+
+
 def load_many(
     paths: Iterable[Path],
     model: type[M],
     root: Root | None = None,
-    keep: Callable[[M], M] | None = None,
-) -> tuple[list[Loaded[M]], list[Problem]]:
+    keep: Callable[[Loaded[M]], Any] | None = None,
+) -> tuple[list[Any], list[Problem]]:
     """Every file loaded as ``model``, and the problems of those that could not be;
-    ``keep`` cuts each item to what the caller needs before the next file is read."""
-    loaded: list[Loaded[M]] = []
+    ``keep`` turns each loaded item into what the caller keeps (a listing's row) before the
+    next file is read, so the whole model can be freed at once."""
+    loaded: list[Any] = []
     problems: list[Problem] = []
     with gc_paused():
         for path in paths:
             result = load(path, model, root=root)
             if isinstance(result, list):
                 problems.extend(result)
-            elif keep is not None:
-                loaded.append(Loaded(keep(result.item), path))
             else:
-                loaded.append(result)
+                loaded.append(result if keep is None else keep(result))
     return loaded, problems
 
 

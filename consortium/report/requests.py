@@ -16,11 +16,11 @@ from consortium.report.values import (
     csv_document,
     deadline_value,
     dump_json,
-    json_lines,
     markdown_fields,
     markdown_table,
     md,
     when,
+    write_json_lines,
 )
 from consortium.report.views import RequestList, RequestView
 
@@ -45,7 +45,7 @@ def listing_value(item: Listing, now: datetime) -> dict[str, Any]:
 
 
 def write_json(view: RequestList, stream: TextIO) -> None:
-    stream.write(json_lines((listing_value(i, view.now) for i in view.items), stream) + "\n")
+    write_json_lines((listing_value(i, view.now) for i in view.items), stream)
 
 
 CSV_COLUMNS = [

@@ -235,6 +235,22 @@ def json_lines(values: Iterable[Any], stream: TextIO) -> str:
     return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
 
 
+def write_json_lines(values: Iterable[Any], stream: TextIO, chunk: int = 1000) -> None:
+    """``json_lines(values)`` and a line break, written ``chunk`` items at a time: the same
+    bytes without holding the whole array as one string (and its copies on the way out)."""
+    rows: list[str] = []
+    started = False
+    for value in values:
+        rows.append(json_text(value, stream))
+        if len(rows) == chunk:
+            stream.write(("[\n" if not started else ",\n") + ",\n".join(rows))
+            started, rows = True, []
+    if rows:
+        stream.write(("[\n" if not started else ",\n") + ",\n".join(rows))
+        started = True
+    stream.write("\n]\n" if started else "[]\n")
+
+
 def is_utf(stream: TextIO) -> bool:
     """Whether ``stream`` can carry any character (else JSON escapes, Markdown plain marks)."""
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
