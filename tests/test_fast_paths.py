@@ -17,6 +17,7 @@ import pytest
 
 from consortium.files.rawfile import read_bounded
 from tests.conftest import REQUESTS, Cli, Write
+from tests.conftest import Cli
 
 # --- reading: the file's size plus one byte, the bound unchanged ----------------------------
 
@@ -143,10 +144,20 @@ def _varied_requests(folder: Path, count: int) -> Path:
 
 @pytest.mark.parametrize("output", ["json", "csv", "markdown", "text"])
 def test_listing_rows_of_a_varied_folder_print_what_whole_requests_printed(
-    cli, monkeypatch, tmp_path: Path, output: str
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, output: str
 ) -> None:
     folder = _varied_requests(tmp_path / "requests", 60)
-    args = ["requests", "list", "--dir", folder, "--all", "--today", "2020-12-10", "-f", output]
+    args: list[str | Path] = [
+        "requests",
+        "list",
+        "--dir",
+        folder,
+        "--all",
+        "--today",
+        "2020-12-10",
+        "-f",
+        output,
+    ]
     rows = cli(*args)
     monkeypatch.setattr("consortium.catalogue.requests.listed", lambda item: item)
     whole = cli(*args)
