@@ -17,7 +17,6 @@ import pytest
 
 from consortium.files.rawfile import read_bounded
 from tests.conftest import REQUESTS, Cli, Write
-from tests.conftest import Cli
 
 # --- reading: the file's size plus one byte, the bound unchanged ----------------------------
 
