@@ -15,7 +15,7 @@ from typing import Any
 
 from consortium.facts.reference import Reference, parse_reference
 from consortium.importing.call_info import call_of, date_in, dates_in
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
 from consortium.importing.profile import (

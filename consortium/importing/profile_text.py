@@ -17,7 +17,7 @@ from consortium.importing.field_labels import (
     field_of,
     inline_pattern,
 )
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 
 # Headings whose text runs over paragraphs, and the labelled fields each may contain.
 MULTI = {"summary": frozenset[str](), "description": frozenset[str](),

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from consortium.display.text import shorten
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 
 MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
 MAX_DEPTH = 20  # levels of lists and objects inside one profile; the service's have 3

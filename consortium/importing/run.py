@@ -18,9 +18,9 @@ from pathlib import Path
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
 from consortium.importing.extract import build_request, reference_of
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 from consortium.importing.forward import unforwarded
-from consortium.importing.page import looks_like_html, saved_page
+from consortium.importing.saved_page import looks_like_html, saved_page
 from consortium.importing.page_layout import copied_text, fields_of
 from consortium.importing.profile_text import parse_text
 from consortium.importing.reading import (
