@@ -18,10 +18,9 @@ from pathlib import Path
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
 from consortium.importing.extract import build_request, reference_of
-from consortium.importing.profile_fields import Fields
 from consortium.importing.forward import unforwarded
-from consortium.importing.saved_page import looks_like_html, saved_page
 from consortium.importing.page_layout import copied_text, fields_of
+from consortium.importing.profile_fields import Fields
 from consortium.importing.profile_text import parse_text
 from consortium.importing.reading import (
     HTML,
@@ -31,6 +30,7 @@ from consortium.importing.reading import (
     read_input,
 )
 from consortium.importing.request_yaml import request_text
+from consortium.importing.saved_page import looks_like_html, saved_page
 
 TEXT_CHANNEL = "Enterprise Europe Network"
 SERVICE_CHANNEL = "EEN Partner Web Service"
