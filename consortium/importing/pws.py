@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from consortium.display.text import shorten
+from consortium.files.problems import Problem
 from consortium.importing.profile_fields import Fields
 
 MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
@@ -62,7 +63,7 @@ def load_json(raw: str | bytes) -> Any:
         return f"is not valid JSON ({getattr(exc, 'msg', 'not UTF-8 text')})"
 
 
-def unreadable(item: dict[str, Any]) -> str | None:
+def unreadable(item: dict[str, Any]) -> Problem | None:
     """Why one profile of an answer cannot be imported though the answer could be read: a
     lone surrogate (``\\ud800``, which no file can hold), a number of thousands of digits, or
     nesting no profile has. Walked without recursion, so depth costs no stack."""
@@ -70,17 +71,22 @@ def unreadable(item: dict[str, Any]) -> str | None:
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            return f"nests deeper than {MAX_DEPTH} levels: not a profile"
+            return _unreadable(f"nests deeper than {MAX_DEPTH} levels: not a profile")
         if isinstance(value, _Digits):
-            return f"holds a number of {len(value)} digits: not a profile value"
+            return _unreadable(f"holds a number of {len(value)} digits: not a profile value")
         if isinstance(value, str) and _SURROGATE.search(value):
-            return "holds a \\ud800-style escape that is no character: not text"
+            return _unreadable("holds a \\ud800-style escape that is no character: not text")
         if isinstance(value, dict):
             stack += [(k, depth) for k in value]
             stack += [(v, depth + 1) for v in value.values()]
         elif isinstance(value, list):
             stack += [(v, depth + 1) for v in value]
     return None
+
+
+def _unreadable(message: str) -> Problem:
+    """A profile of the service's answer: no file of its own (the caller names the answer)."""
+    return Problem(None, message, subject="a profile of the Partner Web Service's answer")
 
 
 def profile_fields(item: dict[str, Any]) -> Fields | str:
@@ -90,7 +96,7 @@ def profile_fields(item: dict[str, Any]) -> Fields | str:
         return fields_of(item)
     ref = item.get("reference")
     name = shorten(ref) if isinstance(ref, str) and not _SURROGATE.search(ref) else "a profile"
-    return f"{name}: {why}"
+    return f"{name}: {why.message}"
 
 
 def fields_in_json(text: str) -> list[Fields | str] | str:

@@ -215,7 +215,7 @@ def _invalid(target: Path, text: str) -> list[Problem]:
     return result if isinstance(result, list) else []
 
 
-def output_refused(out: Path) -> str | None:
+def output_refused(out: Path) -> Problem | None:
     """Why the files may not be written into ``out``: it is, or lies under, a symbolic
     link leading out of the repository (or folder) holding it. In a pull request's CI a
     committed link ``requests -> ~/.ssh`` would otherwise have ``import`` write there."""
