@@ -20,6 +20,7 @@ from typing import Any
 from consortium.display.text import shorten
 from consortium.files.problems import Problem
 from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import MAX_JSON_BYTES
 
 MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
 MAX_DEPTH = 20  # levels of lists and objects inside one profile; the service's have 3
@@ -194,3 +195,21 @@ def _date(value: Any) -> date | None:
     from consortium.importing.call_info import date_in
 
     return date_in(_text(value), "publication date", [])
+
+
+# As an import source (``consortium.importing.sources``): an answer of the Partner Web
+# Service saved as JSON, many profiles.
+CHANNEL = "EEN Partner Web Service"
+SUFFIXES: tuple[str, ...] = (".json",)
+LIMIT = MAX_JSON_BYTES
+
+
+def recognises(suffix: str, text: str) -> bool:
+    """A ``.json`` file, or any file that starts as a JSON object or list."""
+    return suffix == ".json" or text.lstrip()[:1] in ("{", "[")
+
+
+def profiles(text: str, note: str | None) -> list[Fields | str] | str:
+    """Each profile of the answer (or why it cannot be imported), or why it holds none;
+    ``note`` (how the file was decoded) is not repeated in every profile."""
+    return fields_in_json(text)
