@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from consortium.facts.reference import parse_reference
 from consortium.importing.call_info import call_id_in, call_ids, date_in
 from consortium.importing.extract import build_request, reference_of
-from consortium.importing.fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
 from consortium.importing.profile import status_of, title_of
+from consortium.importing.profile_fields import Fields
 from consortium.importing.profile_text import parse_text
 from consortium.importing.seeking import seeking_of
 from consortium.importing.vocabulary import KEYWORDS, PROGRAMMES, found_in_order

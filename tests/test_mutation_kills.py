@@ -197,7 +197,7 @@ def test_root_refuses_a_link_out_and_names_the_root(tmp_path: Path) -> None:
     assert root.refuses(tmp_path / "proj" / "inner.yaml") is None
     assert root.refuses(tmp_path / "proj") is None
     refusal = root.refuses(tmp_path / "proj" / "link.yaml")
-    assert refusal is not None and f"({real})" in refusal
+    assert refusal is not None and f"({real})" in refusal.message
     assert root.refuses(tmp_path / "out.yaml") is not None
     assert root.refuses(tmp_path / "proj" / "away" / "out.yaml") is not None
     assert root.refuses_folder(tmp_path / "proj") is None

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from consortium.calls.presets import PRESETS
+from consortium.calls.known import preset_data
 from consortium.models import Call, Cluster, Request
 from consortium.report.formats import CHECK, VIEWS
 from consortium.report.values import FORMULA_START, SUMMARY_BYTES
@@ -121,7 +121,7 @@ def hostile_project(root: Path, text: str = HOSTILE, file_name: str = HOSTILE_FI
     data = yaml.safe_load(request.read_text())
     assert hostile_fields(data, Request, text) >= 5
     request.write_text(yaml.safe_dump(data, allow_unicode=False))
-    call = dict(next(p for p in PRESETS if p["id"] == "COS-CLUSTER-2020-3-03"), id=CALL_ID)
+    call = dict(preset_data("COS-CLUSTER-2020-3-03"), id=CALL_ID)
     call = json.loads(json.dumps(call, default=str))
     assert hostile_fields(call, Call, text) >= 3
     (root / "calls").mkdir()

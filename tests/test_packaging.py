@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import consortium
+from consortium.calls.known import PRESET_IDS
 from tests.conftest import EXAMPLE, ROOT, Cli
 
 
@@ -79,6 +80,9 @@ def test_wheel_holds_the_package_entry_point_and_version(dist: Path) -> None:
     assert "consortium/report/html/templates/report.css" in names
     assert "Requires-Dist: jinja2" in metadata
     assert "consortium = consortium.cli:main" in entry
+    # the built-in calls are package data, in the shape users write
+    presets = {n for n in names if n.startswith("consortium/calls/presets/")}
+    assert presets == {f"consortium/calls/presets/{call_id}.yaml" for call_id in PRESET_IDS}
 
 
 def test_sdist_holds_tests_docs_and_the_companion_files(dist: Path) -> None:
@@ -119,6 +123,16 @@ def test_installed_wheel_runs(dist: Path, tmp_path: Path) -> None:
         timeout=60,
     )
     assert page.returncode == 0 and page.stdout.startswith("<!DOCTYPE html>"), page.stderr
+    # the presets load from the installed wheel (no calls/ where it runs)
+    listed = subprocess.run(
+        [*run, "calls", "list", "--format", "csv", "--today", "2020-11-20"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert [row.split(",")[0] for row in listed.stdout.splitlines()[1:]] == list(PRESET_IDS)
 
 
 pytestmark = pytest.mark.slow  # builds a wheel and an sdist and installs them

@@ -28,7 +28,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium.calls.presets import PRESETS
+from consortium.calls.known import preset_folder
 from consortium.files.kinds import FILE_KINDS
 from consortium.files.loading import Loaded
 from consortium.files.loading import load as load_model
@@ -49,7 +49,9 @@ SOURCES: dict[str, bytes] = {  # by path from the repo root; the example's reque
 # Two more files for `check` to chew on: a repo's own call (overriding the preset of the same
 # id) and a consortium with its own rules and deadlines, so mutations reach those too.
 EXTRA: dict[str, bytes] = {
-    "calls/COS-CLUSTER-2020-3-03.yaml": yaml.safe_dump(PRESETS[0], sort_keys=False).encode(),
+    "calls/COS-CLUSTER-2020-3-03.yaml": (
+        preset_folder() / "COS-CLUSTER-2020-3-03.yaml"
+    ).read_bytes(),
     "consortium-rules.yaml": SOURCES["examples/cos-cluster-2020/consortium-complete.yaml"]
     + b"""rules:
   min_partners: 3

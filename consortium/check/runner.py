@@ -177,7 +177,7 @@ class Unchecked(NamedTuple):
     @property
     def findings(self) -> list[Finding]:
         return [
-            Finding(NOT_CHECKABLE, p.severity, p.message, p.path, p.line, p.column)
+            Finding(NOT_CHECKABLE, p.severity, p.message, p.path or self.path, p.line, p.column)
             for p in self.problems
         ]
 

@@ -87,7 +87,7 @@ def check(
     write = CHECK.writer("text")
     problem = emit(lambda out: write(report, out))
     if problem:
-        fail_message(problem)
+        fail_message(problem.message)
     if hint:
         sys.stderr.write(f"{hint}\n")
     raise typer.Exit(report.exit_code)
@@ -161,4 +161,4 @@ def _append_summary(report: "Checked") -> None:
     write = CHECK.writer("markdown")
     problem = append_to_file(target, lambda stream: write(report, stream))
     if problem:
-        say(problem)
+        say(problem.message)

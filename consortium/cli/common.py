@@ -78,7 +78,7 @@ def deliver(write: Callable[[TextIO], None], code: int = 0) -> NoReturn:
 
     problem = emit(write)
     if problem:
-        fail_message(problem)
+        fail_message(problem.message)
     raise typer.Exit(code)
 
 

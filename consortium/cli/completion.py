@@ -83,9 +83,9 @@ def cluster_ids(ctx: Any = None, incomplete: str = "") -> list[str]:
 def call_ids(incomplete: str = "") -> list[str]:
     """The built-in calls and those in calls/."""
     try:
-        from consortium.calls.presets import PRESETS
+        from consortium.calls.known import PRESET_IDS
 
-        ids = [str(p["id"]) for p in PRESETS]
+        ids = list(PRESET_IDS)
         calls = _folder(None, "calls")
         if calls.is_dir():
             ids += filter(is_cluster_id, _stems(calls))

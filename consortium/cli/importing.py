@@ -150,9 +150,9 @@ def _coverage(outcomes: "list[ImportResult]") -> None:
 def _check_output(out: Path) -> None:
     from consortium.importing.run import output_refused
 
-    why = output_refused(out)
-    if why:
-        fail_message(f"{path_text(out)}: {why}")
+    refused = output_refused(out)
+    if refused:
+        fail_message(str(refused))
 
 
 def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[ImportResult]":
@@ -194,7 +194,7 @@ def _from_service(
 
     key = os.environ.get("EEN_API_KEY", "").strip(" \t")
     if problem := key_problem(key):
-        fail_message(problem)
+        fail_message(problem.message)
     address = service_address(base_url)
     if isinstance(address, str):
         fail_message(address)
@@ -269,7 +269,7 @@ def _finish(outcomes: "list[ImportResult]", options: "Options") -> int:
 
         problem = emit(show)
         if problem:
-            fail_message(problem)
+            fail_message(problem.message)
     bad = len(outcomes) - len(good)
     written = sum(o.written for o in good)
     unchanged = sum(o.unchanged for o in good)

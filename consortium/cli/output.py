@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from consortium.display.text import path_text
+from consortium.files.problems import Problem
 
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
@@ -103,9 +104,9 @@ def discard_stdout() -> None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
-def emit(write: Callable[[TextIO], None]) -> str | None:
+def emit(write: Callable[[TextIO], None]) -> Problem | None:
     """Run ``write`` on stdout and flush it. None when written (or when the reader left
-    early, which is no failure); else why it could not be, in one line."""
+    early, which is no failure); else why it could not be, in one line (no file: stdout)."""
     try:
         write(sys.stdout)
         sys.stdout.flush()
@@ -113,11 +114,13 @@ def emit(write: Callable[[TextIO], None]) -> str | None:
         discard_stdout()
     except OSError as exc:
         discard_stdout()
-        return f"cannot write to standard output: {exc.strerror or exc}"
+        return Problem(
+            None, f"cannot write to standard output: {exc.strerror or exc}", subject="stdout"
+        )
     return None
 
 
-def append_to_file(target: str, write: Callable[[TextIO], None]) -> str | None:
+def append_to_file(target: str, write: Callable[[TextIO], None]) -> Problem | None:
     """Append to ``target`` (a job summary): None when done, else why not, in one line.
 
     Opened without blocking and only if it is a regular file (or new): a FIFO with no
@@ -127,17 +130,21 @@ def append_to_file(target: str, write: Callable[[TextIO], None]) -> str | None:
     try:
         fd = os.open(target, flags, 0o644)
     except OSError as exc:
-        return f"cannot write the summary to {path_text(target)}: {_reason(exc)}"
+        return _unwritable(target, _reason(exc))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return f"cannot write the summary to {path_text(target)}: not a regular file"
+            return _unwritable(target, "not a regular file")
         with os.fdopen(fd, "a", encoding="utf-8", closefd=False) as stream:
             write(stream)
     except OSError as exc:
-        return f"cannot write the summary to {path_text(target)}: {_reason(exc)}"
+        return _unwritable(target, _reason(exc))
     finally:
         os.close(fd)
     return None
+
+
+def _unwritable(target: str, reason: str) -> Problem:
+    return Problem(Path(target), f"cannot write the summary to {path_text(target)}: {reason}")
 
 
 def _reason(exc: OSError) -> str:

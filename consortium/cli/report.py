@@ -79,7 +79,7 @@ def _write(page: "ReportPage", output: Path, force: bool) -> None:
     if str(output) == "-":
         problem = emit(lambda out: print(text, end="", file=out))
         if problem:
-            fail_message(problem)
+            fail_message(problem.message)
         return
     if output.suffix.lower() not in (".html", ".htm"):
         say(f"{path_text(output)}: the page is HTML; name it .html so a mail reader opens it")

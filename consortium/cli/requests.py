@@ -237,7 +237,7 @@ def _write_ics(path: Path, rows: "list[DeadlineRow]", instant: "datetime", force
     if str(path) == "-":
         problem = emit(lambda out: print(text, end="", file=out))
         if problem:
-            fail_message(problem)
+            fail_message(problem.message)
         return
     written = write_text(path, text, force)
     if written:

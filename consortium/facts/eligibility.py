@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from consortium.facts.associations import BY_CODE, Association
 from consortium.facts.countries import PART_OF, check_country
+from consortium.files.problems import Problem
 
 # The 27 Member States since 1 February 2020. Source: europa.eu, "EU countries".
 EU27 = frozenset(
@@ -157,15 +158,18 @@ SETS: dict[str, Callable[[Scope], frozenset[str]]] = {
 }
 
 
-def misnamed_set(entries: list[str], period: str | None) -> str | None:
+def misnamed_set(entries: list[str], period: str | None) -> Problem | None:
     """Why ``entries`` cannot stand for a call of ``period``, or None: the COSME set is
-    the 2014-2020 Art. 6 list, not the Single Market Programme's countries."""
+    the 2014-2020 Art. 6 list, not the Single Market Programme's countries. About a call's
+    ``rules.eligible_countries`` wherever it is written (a file, a preset): no path."""
     if period == "2021-2027" and "COSME" in entries:
-        return (
+        return Problem(
+            None,
             "the COSME set is COSME 2014-2020's Art. 6 list, not the Single Market "
             "Programme's, whose associated countries are not encoded "
             '(docs/sources.md, "Single Market Programme"): '
-            "list the call's countries as EU plus ISO codes"
+            "list the call's countries as EU plus ISO codes",
+            subject="rules.eligible_countries",
         )
     return None
 

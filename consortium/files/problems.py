@@ -1,4 +1,4 @@
-"""Problems as values: a located message about one file.
+"""Problems as values: a located message about one file, or about what is no file.
 
 Loading and validation never raise for a user's mistake; they return Problems, so one
 bad file among many is reported and the others still load (as check-jsonschema does).
@@ -17,17 +17,27 @@ __all__ = ["MAX_SHOWN", "Problem", "shorten"]
 class Problem(NamedTuple):
     """One thing wrong with one file, at a line and column (1-based; 0 when unknown), and
     how bad: an ``error`` stops the file from being used, a ``warning`` does not. The one
-    way the library reports a failure: never a bare string."""
+    way the library reports a failure: never a bare string.
 
-    path: Path
+    A failure that is about no file (standard output, an option's value, a web address) has
+    no ``path``; ``subject`` then names what it is about, when the message does not."""
+
+    path: Path | None
     message: str
     line: int = 0
     column: int = 0
     severity: Literal["error", "warning"] = "error"
+    subject: str = ""
+
+    @property
+    def place(self) -> str:
+        """The file (made safe to show), else the subject: where the problem is."""
+        return path_text(self.path) if self.path is not None else visible(self.subject)
 
     def __str__(self) -> str:
         """Exactly one line, whatever the file's name or the message hold."""
-        where = path_text(self.path)
+        if not (where := self.place):
+            return visible(self.message)
         if self.line:
             where += f":{self.line}"
             if self.column:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from consortium.files.problems import Problem
+
 OUTSIDE = (
     "is a link that leads outside the proposal's folder ({root}): "
     "links must stay inside the repository"
@@ -38,7 +40,7 @@ class Root:
     def holds(self, real: str) -> bool:
         return real == self.path or real.startswith(self.path.rstrip(os.sep) + os.sep)
 
-    def refuses(self, path: Path) -> str | None:
+    def refuses(self, path: Path) -> Problem | None:
         """Why ``path`` may not be read (it, or its folder, leads outside), or None.
 
         A folder is judged by where it really is: ``.`` is the root itself, although its
@@ -50,11 +52,11 @@ class Root:
         if inside is None:
             inside = self._inside_folders[parent] = self.holds(os.path.realpath(parent))
         if not inside or (os.path.islink(path) and not self.holds(os.path.realpath(path))):
-            return OUTSIDE.format(root=self.path)
+            return Problem(path, OUTSIDE.format(root=self.path))
         return None
 
-    def refuses_folder(self, folder: Path) -> str | None:
+    def refuses_folder(self, folder: Path) -> Problem | None:
         """Why the folder ``folder`` may not be listed, or None."""
         if not self.holds(os.path.realpath(folder)):
-            return OUTSIDE.format(root=self.path)
+            return Problem(folder, OUTSIDE.format(root=self.path))
         return None

@@ -65,8 +65,8 @@ def _child(node: Node, part: str | int) -> tuple[Any, Node] | None:
 def read_bytes(path: Path, root: Root | None = None) -> bytes | Problem:
     """The file's UTF-8 bytes (checked, not copied into a str: libyaml reads bytes faster),
     or a Problem saying why it cannot be read as UTF-8 text; never a file outside ``root``."""
-    if root is not None and (reason := root.refuses(path)):
-        return Problem(path, reason)
+    if root is not None and (refused := root.refuses(path)):
+        return refused
     raw = read_bounded(path, MAX_BYTES, "YAML text")
     if isinstance(raw, str):
         return Problem(path, raw)

@@ -14,6 +14,8 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from consortium.files.problems import Problem
+
 _LOOPBACK_NAMES = ("localhost", "localhost.localdomain")
 _SHAPE = "--base-url is not a web address like https://b2b.een.ec.europa.eu/v1: check it"
 
@@ -71,18 +73,21 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def key_problem(key: str) -> str | None:
-    """Why ``key`` cannot go in a header, without quoting it (it is a secret), or None."""
+def key_problem(key: str) -> Problem | None:
+    """Why ``key`` cannot go in a header, without quoting it (it is a secret), or None; about
+    the environment variable, not a file."""
     if not key:
-        return (
+        why = (
             "set EEN_API_KEY to your organisation's Partner Web Service key "
             "(issued to EEN member organisations only)"
         )
-    if not key.isprintable():
-        return (
+    elif not key.isprintable():
+        why = (
             "EEN_API_KEY holds a line break or another control character: "
             "set it again with the key alone"
         )
-    if not key.isascii():
-        return "EEN_API_KEY holds a character that is not ASCII: set it again with the key alone"
-    return None
+    elif not key.isascii():
+        why = "EEN_API_KEY holds a character that is not ASCII: set it again with the key alone"
+    else:
+        return None
+    return Problem(None, why, subject="EEN_API_KEY")

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from consortium.facts.dates import DateError, parse_date
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 from consortium.importing.vocabulary import PROGRAMMES, first_in
 
 _RUN = re.compile(r"[\w-]+")  # words and dashes: a call id lies inside one such run
@@ -67,9 +67,9 @@ def call_id_in(text: str) -> str | None:
     for _, found in call_ids(text):
         if found.count("-") >= 2:
             return found
-    from consortium.calls.presets import PRESETS
+    from consortium.calls.known import PRESET_IDS
 
-    return next((p["id"] for p in PRESETS if p["id"] in text), None)
+    return next((call_id for call_id in PRESET_IDS if call_id in text), None)
 
 
 def call_of(
@@ -168,9 +168,9 @@ def _quoted_title(prose: str, call_id: str) -> str | None:
 
 
 def _is_preset(call_id: str) -> bool:
-    from consortium.calls.presets import PRESETS
+    from consortium.calls.known import PRESET_IDS
 
-    return any(p["id"] == call_id for p in PRESETS)
+    return call_id in PRESET_IDS
 
 
 def date_in(value: str | None, what: str, notes: list[str]) -> date | None:

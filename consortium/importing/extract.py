@@ -15,7 +15,6 @@ from typing import Any
 
 from consortium.facts.reference import Reference, parse_reference
 from consortium.importing.call_info import call_of, date_in, dates_in
-from consortium.importing.fields import Fields
 from consortium.importing.members import consortium_of
 from consortium.importing.nationalities import country_code
 from consortium.importing.profile import (
@@ -25,6 +24,7 @@ from consortium.importing.profile import (
     status_of,
     title_of,
 )
+from consortium.importing.profile_fields import Fields
 from consortium.importing.seeking import seeking_of
 from consortium.importing.vocabulary import KEYWORDS, STAGES, first_in, in_table_order
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from consortium.importing import profile_text
+from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import MAX_TEXT_BYTES
+
 _QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?")
 _MARKER = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message|message transféré|messaggio inoltrato)"
@@ -50,3 +54,19 @@ def unforwarded(text: str) -> str:
 def _opens_with_headers(lines: list[str]) -> bool:
     first = [line.strip() for line in lines[:8] if line.strip()][:2]
     return len(first) == 2 and all(_HEADER.match(line) for line in first)
+
+
+# As an import source (``consortium.importing.sources``): a profile text forwarded by
+# e-mail, read as a profile text once its quoting and headers are dropped.
+CHANNEL = profile_text.CHANNEL
+SUFFIXES: tuple[str, ...] = ()
+LIMIT = MAX_TEXT_BYTES
+
+
+def recognises(suffix: str, text: str) -> bool:
+    """A text with forward headers or quoting to drop."""
+    return unforwarded(text) != text
+
+
+def profiles(text: str, note: str | None) -> list[Fields | str] | str:
+    return profile_text.profiles(unforwarded(text), note)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 
 LINE, LIST, TEXT = "line", "list", "text"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from consortium.facts.reference import Reference
 from consortium.importing.call_info import call_ids
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 from consortium.importing.vocabulary import PROFILE_TYPES, first_in
 
 _BOILERPLATE = re.compile(

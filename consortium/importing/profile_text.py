@@ -17,7 +17,8 @@ from consortium.importing.field_labels import (
     field_of,
     inline_pattern,
 )
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import MAX_TEXT_BYTES
 
 # Headings whose text runs over paragraphs, and the labelled fields each may contain.
 MULTI = {"summary": frozenset[str](), "description": frozenset[str](),
@@ -98,3 +99,26 @@ def _read_words(state: _State, line: str) -> None:
         state.paragraph.append(line)
     else:
         state.fields.head.append(line)
+
+
+# As an import source (``consortium.importing.sources``): any other file, read as the text
+# of one profile (the last source asked: it takes what no other recognises).
+CHANNEL = "Enterprise Europe Network"
+SUFFIXES: tuple[str, ...] = ()
+LIMIT = MAX_TEXT_BYTES
+
+
+def recognises(suffix: str, text: str) -> bool:
+    return True
+
+
+def profiles(text: str, note: str | None) -> list[Fields | str] | str:
+    """One profile: the current pages' copied text when it is one, else labelled lines and
+    paragraphs."""
+    from consortium.importing.page_layout import copied_text, fields_of
+
+    page = copied_text(text)
+    fields = fields_of(page) if page is not None else parse_text(text)
+    if note:
+        fields.notes.append(note)
+    return [fields]

@@ -18,7 +18,9 @@ from datetime import date
 from typing import Any
 
 from consortium.display.text import shorten
-from consortium.importing.fields import Fields
+from consortium.files.problems import Problem
+from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import MAX_JSON_BYTES
 
 MAX_DIGITS = 100  # as the YAML loader: nothing real in a profile is longer
 MAX_DEPTH = 20  # levels of lists and objects inside one profile; the service's have 3
@@ -62,7 +64,7 @@ def load_json(raw: str | bytes) -> Any:
         return f"is not valid JSON ({getattr(exc, 'msg', 'not UTF-8 text')})"
 
 
-def unreadable(item: dict[str, Any]) -> str | None:
+def unreadable(item: dict[str, Any]) -> Problem | None:
     """Why one profile of an answer cannot be imported though the answer could be read: a
     lone surrogate (``\\ud800``, which no file can hold), a number of thousands of digits, or
     nesting no profile has. Walked without recursion, so depth costs no stack."""
@@ -70,17 +72,22 @@ def unreadable(item: dict[str, Any]) -> str | None:
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            return f"nests deeper than {MAX_DEPTH} levels: not a profile"
+            return _unreadable(f"nests deeper than {MAX_DEPTH} levels: not a profile")
         if isinstance(value, _Digits):
-            return f"holds a number of {len(value)} digits: not a profile value"
+            return _unreadable(f"holds a number of {len(value)} digits: not a profile value")
         if isinstance(value, str) and _SURROGATE.search(value):
-            return "holds a \\ud800-style escape that is no character: not text"
+            return _unreadable("holds a \\ud800-style escape that is no character: not text")
         if isinstance(value, dict):
             stack += [(k, depth) for k in value]
             stack += [(v, depth + 1) for v in value.values()]
         elif isinstance(value, list):
             stack += [(v, depth + 1) for v in value]
     return None
+
+
+def _unreadable(message: str) -> Problem:
+    """A profile of the service's answer: no file of its own (the caller names the answer)."""
+    return Problem(None, message, subject="a profile of the Partner Web Service's answer")
 
 
 def profile_fields(item: dict[str, Any]) -> Fields | str:
@@ -90,7 +97,7 @@ def profile_fields(item: dict[str, Any]) -> Fields | str:
         return fields_of(item)
     ref = item.get("reference")
     name = shorten(ref) if isinstance(ref, str) and not _SURROGATE.search(ref) else "a profile"
-    return f"{name}: {why}"
+    return f"{name}: {why.message}"
 
 
 def fields_in_json(text: str) -> list[Fields | str] | str:
@@ -188,3 +195,21 @@ def _date(value: Any) -> date | None:
     from consortium.importing.call_info import date_in
 
     return date_in(_text(value), "publication date", [])
+
+
+# As an import source (``consortium.importing.sources``): an answer of the Partner Web
+# Service saved as JSON, many profiles.
+CHANNEL = "EEN Partner Web Service"
+SUFFIXES: tuple[str, ...] = (".json",)
+LIMIT = MAX_JSON_BYTES
+
+
+def recognises(suffix: str, text: str) -> bool:
+    """A ``.json`` file, or any file that starts as a JSON object or list."""
+    return suffix == ".json" or text.lstrip()[:1] in ("{", "[")
+
+
+def profiles(text: str, note: str | None) -> list[Fields | str] | str:
+    """Each profile of the answer (or why it cannot be imported), or why it holds none;
+    ``note`` (how the file was decoded) is not repeated in every profile."""
+    return fields_in_json(text)

@@ -18,22 +18,12 @@ from pathlib import Path
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
 from consortium.importing.extract import build_request, reference_of
-from consortium.importing.fields import Fields
-from consortium.importing.forward import unforwarded
-from consortium.importing.page import looks_like_html, saved_page
-from consortium.importing.page_layout import copied_text, fields_of
-from consortium.importing.profile_text import parse_text
-from consortium.importing.reading import (
-    HTML,
-    MAX_HTML_BYTES,
-    MAX_JSON_BYTES,
-    MAX_TEXT_BYTES,
-    read_input,
-)
+from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import MAX_TEXT_BYTES, read_input
 from consortium.importing.request_yaml import request_text
+from consortium.importing.sources import SOURCES, ImportSource, limit_for, recognised
 
-TEXT_CHANNEL = "Enterprise Europe Network"
-SERVICE_CHANNEL = "EEN Partner Web Service"
+SERVICE_CHANNEL = SOURCES["service"].CHANNEL  # `import --service` fetches what it reads
 
 
 @dataclass
@@ -71,58 +61,13 @@ REPORTED = ("title", "published", "expires", "status", "call.id", "call.programm
 
 
 def import_file(path: Path, options: Options) -> list[ImportResult]:
-    """Every profile in one file (a text or a saved page holds one; saved service JSON
-    holds many)."""
+    """Every profile in one file, read by the first source that recognises it (a text or a
+    saved page holds one; saved service JSON holds many)."""
     suffix = path.suffix.lower()
-    is_json = suffix == ".json"
-    limit = MAX_JSON_BYTES if is_json else MAX_HTML_BYTES if suffix in HTML else MAX_TEXT_BYTES
-    read = read_input(path, limit)
+    read = read_input(path, limit_for(suffix))
     if isinstance(read, str):
         return [ImportResult(path, problems=[Problem(path, read)])]
-    if suffix in HTML or looks_like_html(read.text):
-        return [import_page(read.text, TEXT_CHANNEL, path, options, read.note)]
-    if is_json or read.text.lstrip()[:1] in ("{", "["):
-        from consortium.importing.pws import fields_in_json
-
-        found = fields_in_json(read.text)
-        if isinstance(found, str):
-            return [ImportResult(path, problems=[Problem(path, found)])]
-        return [
-            ImportResult(path, problems=[Problem(path, f)])
-            if isinstance(f, str)
-            else import_fields(f, SERVICE_CHANNEL, path, options)
-            for f in found
-        ]
-    fields = text_fields(read.text)
-    if read.note:
-        fields.notes.append(read.note)
-    return [import_fields(fields, TEXT_CHANNEL, path, options)]
-
-
-def text_fields(text: str) -> Fields:
-    """A text's fields: a forward's quoting and headers dropped, then read as the current
-    pages' copied text when it is one, else as labelled lines and paragraphs."""
-    text = unforwarded(text)
-    page = copied_text(text)
-    return fields_of(page) if page is not None else parse_text(text)
-
-
-def import_page(
-    html: str,
-    channel: str,
-    origin: Path,
-    options: Options,
-    note: str | None = None,
-    label: str | None = None,
-) -> ImportResult:
-    """One saved or fetched EEN page."""
-    page = saved_page(html)
-    if isinstance(page, str):
-        return ImportResult(origin, problems=[Problem(origin, page)])
-    fields = fields_of(page)
-    if note:
-        fields.notes.append(note)
-    return import_fields(fields, channel, origin, options, label)
+    return _imported(recognised(suffix, read.text), read.text, read.note, path, options)
 
 
 def import_link(url: str, options: Options, timeout: float) -> ImportResult:
@@ -136,7 +81,26 @@ def import_link(url: str, options: Options, timeout: float) -> ImportResult:
     fetched = fetch_page(url, timeout, time.monotonic)
     if isinstance(fetched, str):
         return ImportResult(where, problems=[Problem(where, fetched.removeprefix(f"{name}: "))])
-    return import_page(fetched.text, TEXT_CHANNEL, where, options, label=name)
+    return _imported(SOURCES["page"], fetched.text, None, where, options, name)[0]
+
+
+def _imported(
+    source: ImportSource,
+    text: str,
+    note: str | None,
+    origin: Path,
+    options: Options,
+    label: str | None = None,
+) -> list[ImportResult]:
+    found = source.profiles(text, note)
+    if isinstance(found, str):
+        return [ImportResult(origin, problems=[Problem(origin, found)])]
+    return [
+        ImportResult(origin, problems=[Problem(origin, fields)])
+        if isinstance(fields, str)
+        else import_fields(fields, source.CHANNEL, origin, options, label)
+        for fields in found
+    ]
 
 
 def import_fields(
@@ -215,7 +179,7 @@ def _invalid(target: Path, text: str) -> list[Problem]:
     return result if isinstance(result, list) else []
 
 
-def output_refused(out: Path) -> str | None:
+def output_refused(out: Path) -> Problem | None:
     """Why the files may not be written into ``out``: it is, or lies under, a symbolic
     link leading out of the repository (or folder) holding it. In a pull request's CI a
     committed link ``requests -> ~/.ssh`` would otherwise have ``import`` write there."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consortium.importing.fields import Fields
+from consortium.importing.profile_fields import Fields
 from consortium.importing.vocabulary import (
     EXPERIENCE,
     PARTNER_KINDS,

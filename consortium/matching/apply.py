@@ -94,14 +94,19 @@ def _into_flow(text: str, members: SequenceNode, entries: list[str]) -> str:
     return text[:close] + joiner + ", ".join(entries) + text[close:]
 
 
-def refusal(doc: Document, text: str) -> str | None:
-    """Why the file's ``members:`` cannot be edited as text, in words, or None."""
+def refusal(doc: Document, text: str) -> Problem | None:
+    """Why the file's ``members:`` cannot be edited as text (at the list), or None."""
     members = _members_node(doc.node)
     if members is None or not (members.flow_style or not members.value):
         return None
     inside = text[members.start_mark.index : members.end_mark.index]
     if _COMMENT.search(inside):
-        return "a comment inside members: [...] cannot be edited safely: move it after the list"
+        return Problem(
+            doc.path,
+            "not changed: a comment inside members: [...] cannot be edited safely: "
+            "move it after the list",
+            *doc.locate(("members",)),
+        )
     return None
 
 
@@ -122,8 +127,8 @@ def apply(path: Path, suggestion: Suggestion, computed_on: str) -> Problem | Non
     if isinstance(doc, Problem):
         return doc
     text = raw.decode("utf-8")
-    if why := refusal(doc, text):
-        return Problem(path, f"not changed: {why}", *doc.locate(("members",)))
+    if refused := refusal(doc, text):
+        return refused
     new = with_additions(doc, text, suggestion)
     check = parse(path, new.encode("utf-8"))
     result = validate(check, ConsortiumFile) if isinstance(check, Document) else [check]

@@ -151,5 +151,5 @@ class Call(Strict):
 
         problem = misnamed_set(self.rules.eligible_countries or [], self.period)
         if problem:
-            raise ValueError(f"rules.eligible_countries: {problem}")
+            raise ValueError(f"rules.eligible_countries: {problem.message}")
         return self

@@ -33,9 +33,9 @@ class Conditions:
 
 
 def _generic() -> tuple[dict[str, Any], str]:
-    from consortium.calls.presets import PRESETS
+    from consortium.calls.known import preset_data
 
-    preset = next(p for p in PRESETS if p["id"] == "HORIZON-GENERIC")
+    preset = preset_data("HORIZON-GENERIC")
     return dict(preset["rules"]), preset["sources"][0]
 
 

@@ -52,7 +52,7 @@ def staged_problems(folder: Path, files: dict[str, str]) -> list[Problem]:
         result = validate_paths([stage])
         return [
             p._replace(path=folder / p.path.relative_to(stage))
-            if p.path.is_relative_to(stage)
+            if p.path is not None and p.path.is_relative_to(stage)
             else p
             for p in result.problems
             if p.severity == "error"

@@ -81,13 +81,13 @@ def load_proposal(path: Path, folders: Folders | None = None) -> Proposal | list
     given = folders or Folders()
     clusters_dir, requests_dir, calls_dir = given.resolve(path.parent)
     problems = [
-        Problem(folder, reason)
+        refused
         for folder, explicit in (
             (clusters_dir, given.clusters),
             (requests_dir, given.requests),
             (calls_dir, given.calls),
         )
-        if not explicit and folder.is_dir() and (reason := root.refuses_folder(folder))
+        if not explicit and folder.is_dir() and (refused := root.refuses_folder(folder))
     ]
     if problems:
         return problems

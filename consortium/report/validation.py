@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from consortium.display.text import neutralise, path_text
+from consortium.display.text import neutralise
 from consortium.files.validation import Validation
 from consortium.report.check_machine import annotation
 
@@ -15,7 +15,7 @@ TITLE = "not-checkable"  # as `check` and SARIF call a problem with a file itsel
 
 def write_github(result: Validation, stream: TextIO) -> None:
     for p in result.problems:
-        stream.write(annotation(p.severity, path_text(p.path), p.line, p.column, TITLE, p.message))
+        stream.write(annotation(p.severity, p.place, p.line, p.column, TITLE, p.message))
     stream.write("".join(f"{neutralise(str(p))}\n" for p in result.problems))
     stream.write(f"{result.valid} of {result.files} file(s) valid\n")
 

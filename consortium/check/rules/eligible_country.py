@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     allowed, rules = ctx.allowed, ctx.proposal.rules
     misnamed = misnamed_set(rules.eligible_countries or [], ctx.scope.period)
     if misnamed:
-        yield ctx.at_key(f"eligible_countries: {misnamed}", "rules")
+        yield ctx.at_key(f"eligible_countries: {misnamed.message}", "rules")
     if allowed is not None and not ctx.admits_others:
         sets = ", ".join(rules.eligible_countries or [])
         period = f" ({ctx.scope.period} programme)" if ctx.scope.period else ""

@@ -42,8 +42,7 @@ def page_values(page: ReportPage) -> dict[str, Any]:
     }
     if isinstance(report, Unchecked):
         problems = [
-            {"where": f"{path_text(p.path)}:{p.line or 1}", "message": p.message}
-            for p in report.problems
+            {"where": f"{p.place}:{p.line or 1}", "message": p.message} for p in report.problems
         ]
         return {**common, "checked": False, "problems": problems, "verdict": _unchecked()}
     return {**common, "checked": True, **_checked(report, page)}

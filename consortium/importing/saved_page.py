@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consortium.importing.page_layout import LABELS, LINE, Labelled, label_field
+from consortium.importing.page_layout import LABELS, LINE, Labelled, fields_of, label_field
+from consortium.importing.profile_fields import Fields
+from consortium.importing.reading import HTML, MAX_HTML_BYTES
 
 MAX_DEPTH = 512  # levels of elements; browsers stop nesting there too
 MAX_LABELS = 2000
@@ -146,3 +148,25 @@ def _value(dd: Any, kind: str) -> list[str]:
             lines.append("")
         lines += [_line(line) for line in paragraph.text().split("\n") if line.strip()]
     return lines
+
+
+# As an import source (``consortium.importing.sources``): a saved EEN page, one profile.
+CHANNEL = "Enterprise Europe Network"
+SUFFIXES: tuple[str, ...] = HTML
+LIMIT = MAX_HTML_BYTES
+
+
+def recognises(suffix: str, text: str) -> bool:
+    """An ``.html`` file, or any file that starts as an HTML document."""
+    return suffix in HTML or looks_like_html(text)
+
+
+def profiles(text: str, note: str | None) -> list[Fields | str] | str:
+    """The page's one profile, or why the page cannot be read."""
+    page = saved_page(text)
+    if isinstance(page, str):
+        return page
+    fields = fields_of(page)
+    if note:
+        fields.notes.append(note)
+    return [fields]
