@@ -1,0 +1,172 @@
+"""Tests written against the mutants a mutation run showed surviving (docs/mutation.md).
+
+Each pins what a user sees: the exact line an unknown id or rule earns, which rules
+`--select` and `--ignore` leave running, the links still resolved in a file that failed
+validation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import Ran
+from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
+
+BEFORE = ("--today", "2020-11-27")
+
+Cli = Callable[..., Ran]
+
+
+def rule_ids(result: Ran) -> list[str]:
+    return sorted(f["rule"] for f in json.loads(result.stdout)["findings"])
+
+
+# --select / --ignore ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_faults(tmp_path: Path) -> Path:
+    """A proposal over the call's maximum whose French member has a PIC of 10 digits."""
+    clusters = {**GOOD, "fr": cluster("FR", pic="9000001011")}
+    return build(tmp_path, clusters, GOOD_MEMBERS, rules={"max_partners": 2})
+
+
+def test_select_runs_only_the_named_rules(cli: Cli, two_faults: Path) -> None:
+    every = cli("check", two_faults, "--format", "json", *BEFORE)
+    assert rule_ids(every) == ["max-partners", "pic"]
+    only = cli("check", two_faults, "--format", "json", "--select", "pic", *BEFORE)
+    assert (only.exit_code, rule_ids(only)) == (0, ["pic"])
+
+
+def test_ignore_leaves_out_the_named_rules(cli: Cli, two_faults: Path) -> None:
+    result = cli("check", two_faults, "--format", "json", "--ignore", "max-partners", *BEFORE)
+    assert (result.exit_code, rule_ids(result)) == (0, ["pic"])
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_id_names_the_closest(cli: Cli, two_faults: Path, option: str) -> None:
+    result = cli("check", two_faults, option, "max-partnrs", *BEFORE)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "consortium: no rule 'max-partnrs' (did you mean 'max-partners'?): see `consortium rules`\n"
+    )
+
+
+# unknown ids: the exact line ----------------------------------------------------------------
+
+
+def test_an_unknown_call_names_the_closest_at_its_line(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(tmp_path, GOOD, GOOD_MEMBERS, call="COS-CLUSTER-2020-3-3")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "consortium.yaml", *BEFORE)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "consortium.yaml:1:1: unknown call 'COS-CLUSTER-2020-3-3': "
+        "did you mean 'COS-CLUSTER-2020-3-03'?"
+    )
+
+
+INVALID = """\
+# the call is not on the first line, so its own line is located
+call: COS-CLUSTER-2020-3-3
+request: RDFR20201119009
+members:
+  - {cluster: dk, role: coordinator, status: confirmed}
+  - {cluster: ptt, role: partner, status: maybe}
+  - {cluster: fr, role: partner, status: confirmed}
+  - {cluster: 12, role: partner, status: confirmed}
+  - {cluster: zzzzzz, role: partner, status: confirmed}
+  - {cluster: nick, role: partner, status: confirmed}
+  - {cluster: ../pt, role: partner, status: confirmed}
+"""
+
+
+def test_a_file_that_failed_validation_still_reports_its_unknown_links(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value error must not hide the unknown call, clusters and request of the same
+    file; a cluster found by its ``id:`` in another file is known, and a value that is not
+    an id at all earns its own error only."""
+    clusters = {**GOOD, "other": cluster("AT", id="nick")}
+    build(tmp_path, clusters, GOOD_MEMBERS, request=SEEKING_REQUEST)
+    path = tmp_path / "consortium.yaml"
+    path.write_text(INVALID)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "consortium.yaml", *BEFORE)
+    assert result.exit_code == 2
+    lines = [line.split(": ", 1) for line in result.stderr.splitlines()]
+    found = {place: message for place, message in lines}
+    assert found["consortium.yaml:2:1"] == (
+        "unknown call 'COS-CLUSTER-2020-3-3': did you mean 'COS-CLUSTER-2020-3-03'?"
+    )
+    assert found["consortium.yaml:3:1"] == (
+        "unknown request 'RDFR20201119009' (none in requests/): did you mean 'RDFR20201119001'?"
+    )
+    assert found["consortium.yaml:6:6"] == "unknown cluster 'ptt': did you mean 'pt'?"
+    assert found["consortium.yaml:9:6"] == "unknown cluster 'zzzzzz': known: dk, fr, nick, pt"
+    assert not any("'nick'" in message for message in found.values())
+    assert [m for m in found.values() if "../pt" in m] == [
+        m for m in found.values() if "is not a cluster id" in m
+    ]
+    assert len([m for m in found.values() if "../pt" in m]) == 1
+
+
+def test_links_leading_outside_are_not_known_ids_of_a_file_that_failed_validation(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cluster or request reached through a link out of the proposal does not make an
+    id known, in a file that failed validation as in a valid one."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "c.yaml").write_text(yaml.safe_dump(cluster("AT", id="ptt")))
+    (outside / "r.yaml").write_text(
+        yaml.safe_dump({**SEEKING_REQUEST, "reference": "RDFR20201119009"})
+    )
+    proposal = tmp_path / "proposal"
+    build(proposal, GOOD, GOOD_MEMBERS, request=SEEKING_REQUEST)
+    (proposal / ".git").mkdir()
+    (proposal / "clusters" / "evil.yaml").symlink_to(outside / "c.yaml")
+    (proposal / "requests" / "evil.yaml").symlink_to(outside / "r.yaml")
+    (proposal / "consortium.yaml").write_text(INVALID)
+    monkeypatch.chdir(proposal)
+    messages = cli("check", "consortium.yaml", *BEFORE).stderr
+    assert "unknown cluster 'ptt': did you mean 'pt'?" in messages
+    assert "unknown request 'RDFR20201119009' (none in requests/)" in messages
+
+
+def test_a_value_that_is_not_a_reference_is_not_looked_up(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(tmp_path, GOOD, GOOD_MEMBERS, request=SEEKING_REQUEST)
+    (tmp_path / "consortium.yaml").write_text(INVALID.replace("RDFR20201119009", "RDFR-9"))
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "consortium.yaml", *BEFORE)
+    assert result.exit_code == 2
+    assert "unknown request" not in result.stderr
+    assert "RDFR-9" in result.stderr  # the value error names it
+
+
+@pytest.mark.parametrize(
+    ("names", "known"),
+    [
+        ([], "none"),
+        (["aa", "bb", "cc", "dd", "ee", "ff", "gg"], "aa, bb, cc, dd, ee, ff"),
+    ],
+)
+def test_with_no_close_id_the_first_six_known_are_named(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: list[str], known: str
+) -> None:
+    build(tmp_path, {n: cluster("AT") for n in names}, ["cluster: zzzzzz, role: coordinator"])
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "consortium.yaml", *BEFORE)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"consortium.yaml:3:6: unknown cluster 'zzzzzz' (no clusters/zzzzzz.yaml): known: {known}\n"
+    )
