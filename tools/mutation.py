@@ -82,7 +82,9 @@ def _row(name: str, counts: Counter[str], killing: tuple[str, ...]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("patterns", nargs="*", help="mutant name globs, e.g. 'consortium.check.rules.*'")
+    parser.add_argument(
+        "patterns", nargs="*", help="mutant name globs, e.g. 'consortium.check.rules.*'"
+    )
     parser.add_argument("--report", action="store_true", help="score the last run, run nothing")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
