@@ -7,16 +7,21 @@ validation."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import Ran
+from consortium.check.runner import Report, check_file
+from consortium.proposal.resolve import Folders
+from tests.conftest import EXAMPLE, Ran
 from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
 
 BEFORE = ("--today", "2020-11-27")
+REF = "RDFR20201119001"
 
 Cli = Callable[..., Ran]
 
@@ -170,3 +175,70 @@ def test_with_no_close_id_the_first_six_known_are_named(
     assert result.stderr == (
         f"consortium.yaml:3:6: unknown cluster 'zzzzzz' (no clusters/zzzzzz.yaml): known: {known}\n"
     )
+
+
+# match REF inside a proposal: the notes on members that already match -----------------
+
+
+def _in_example(tmp_path: Path, *members: str) -> Path:
+    """The example proposal, copied with its links resolved, holding ``members``."""
+    folder = tmp_path / "proposal"
+    shutil.copytree(EXAMPLE, folder, symlinks=False)
+    (folder / ".git").mkdir()
+    lines = "".join(f"  - {{{m}}}\n" for m in members)
+    (folder / "consortium.yaml").write_text(
+        f"call: COS-CLUSTER-2020-3-03\nrequest: {REF}\nmembers:\n{lines}"
+    )
+    return folder
+
+
+def test_two_members_that_already_match_are_named_together(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(
+        _in_example(
+            tmp_path,
+            "cluster: dk-vestenergi, role: coordinator",
+            "cluster: at-upper-austria-energy, role: coordinator",
+        )
+    )
+    result = cli("match", *BEFORE)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"consortium: dk-vestenergi and at-upper-austria-energy already match what {REF} seeks\n"
+        in result.stderr
+    )
+
+
+def test_a_member_in_the_partner_role_does_not_match_a_sought_coordinator(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dk-vestenergi matches the request as its coordinator, not as a partner."""
+    monkeypatch.chdir(
+        _in_example(
+            tmp_path, "cluster: dk-vestenergi, role: partner", "cluster: fr-energy-transition"
+        )
+    )
+    result = cli("match", *BEFORE)
+    assert result.exit_code == 0, result.stderr
+    assert "already match" not in result.stderr
+    assert "ranked against consortium.yaml: its 2 member(s) (DK, FR)" in result.stderr
+
+
+# the library's one-call entry point ------------------------------------------------------
+
+
+def test_check_file_reads_the_given_folders_and_is_not_strict_by_default(tmp_path: Path) -> None:
+    """`check_file` looks members up in ``folders`` when given, and only warnings (a PIC
+    of 10 digits) leave its verdict passing unless ``strict`` is asked for."""
+    clusters = {**GOOD, "fr": cluster("FR", pic="9000001011")}
+    path = build(tmp_path / "p", clusters, GOOD_MEMBERS)
+    shutil.move(tmp_path / "p" / "clusters", tmp_path / "shared")
+    now = datetime(2020, 11, 27, tzinfo=UTC)
+    assert isinstance(check_file(path, now), list)  # clusters/ beside it is gone
+    report = check_file(path, now, Folders(clusters=tmp_path / "shared"))
+    assert isinstance(report, Report)
+    assert [f.rule for f in report.findings] == ["pic"]
+    assert (report.verdict, report.exit_code) == ("complete", 0)
+    strict = check_file(path, now, Folders(clusters=tmp_path / "shared"), strict=True)
+    assert isinstance(strict, Report) and strict.exit_code == 1
