@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from consortium.check.runner import Report, check_file
-from consortium.proposal.resolve import Folders
+from consortium.check.runner import Report, check_file, run
+from consortium.proposal.resolve import Folders, load_proposal
 from tests.conftest import EXAMPLE, Ran
 from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
 
@@ -242,3 +242,43 @@ def test_check_file_reads_the_given_folders_and_is_not_strict_by_default(tmp_pat
     assert (report.verdict, report.exit_code) == ("complete", 0)
     strict = check_file(path, now, Folders(clusters=tmp_path / "shared"), strict=True)
     assert isinstance(strict, Report) and strict.exit_code == 1
+
+
+# the words of the pic and region findings -------------------------------------------------
+
+
+def _messages(cli: Cli, path: Path) -> list[str]:
+    result = cli("check", path, "--format", "json", *BEFORE)
+    return [f["message"] for f in json.loads(result.stdout)["findings"]]
+
+
+def test_a_missing_pic_says_where_to_get_one(cli: Cli, tmp_path: Path) -> None:
+    clusters = {**GOOD, "fr": cluster("FR", pic=None)}
+    assert _messages(cli, build(tmp_path, clusters, GOOD_MEMBERS)) == [
+        "FR Energy Cluster (FR) has no PIC: register it on the Funding & Tenders portal "
+        "and add pic to its profile"
+    ]
+
+
+def test_the_region_finding_names_members_without_a_category_only_when_there_are(
+    cli: Cli, tmp_path: Path
+) -> None:
+    members = [*GOOD_MEMBERS[:2], "cluster: at, role: partner, status: confirmed"]
+    rules = {"min_less_developed_or_transition": 1}
+    known = {**GOOD, "at": cluster("AT")}
+    assert _messages(cli, build(tmp_path / "k", known, members, rules=rules)) == [
+        "0 member(s) in a less developed or transition region, the call needs 1: add one"
+    ]
+    unknown = {**GOOD, "fr": cluster("FR", region=None), "at": cluster("AT", region=None)}
+    assert _messages(cli, build(tmp_path / "u", unknown, members, rules=rules)) == [
+        "0 member(s) in a less developed or transition region, the call needs 1: add one; "
+        "no region category for fr, at"
+    ]
+
+
+def test_run_is_not_strict_by_default(tmp_path: Path) -> None:
+    clusters = {**GOOD, "fr": cluster("FR", pic="9000001011")}
+    proposal = load_proposal(build(tmp_path, clusters, GOOD_MEMBERS))
+    assert not isinstance(proposal, list)
+    now = datetime(2020, 11, 27, tzinfo=UTC)
+    assert (run(proposal, now).exit_code, run(proposal, now, strict=True).exit_code) == (0, 1)
