@@ -79,9 +79,9 @@ def test_an_unknown_call_names_the_closest_at_its_line(
 
 
 INVALID = """\
-# the call is not on the first line, so its own line is located
-call: COS-CLUSTER-2020-3-3
+# the call is not the mapping's first key, so its own line is located
 request: RDFR20201119009
+call: COS-CLUSTER-2020-3-3
 members:
   - {cluster: dk, role: coordinator, status: confirmed}
   - {cluster: ptt, role: partner, status: maybe}
@@ -108,10 +108,10 @@ def test_a_file_that_failed_validation_still_reports_its_unknown_links(
     assert result.exit_code == 2
     lines = [line.split(": ", 1) for line in result.stderr.splitlines()]
     found = {place: message for place, message in lines}
-    assert found["consortium.yaml:2:1"] == (
+    assert found["consortium.yaml:3:1"] == (
         "unknown call 'COS-CLUSTER-2020-3-3': did you mean 'COS-CLUSTER-2020-3-03'?"
     )
-    assert found["consortium.yaml:3:1"] == (
+    assert found["consortium.yaml:2:1"] == (
         "unknown request 'RDFR20201119009' (none in requests/): did you mean 'RDFR20201119001'?"
     )
     assert found["consortium.yaml:6:6"] == "unknown cluster 'ptt': did you mean 'pt'?"
@@ -282,3 +282,97 @@ def test_run_is_not_strict_by_default(tmp_path: Path) -> None:
     assert not isinstance(proposal, list)
     now = datetime(2020, 11, 27, tzinfo=UTC)
     assert (run(proposal, now).exit_code, run(proposal, now, strict=True).exit_code) == (0, 1)
+
+
+# members and request of a valid file --------------------------------------------------------
+
+
+def _check(cli: Cli, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Ran:
+    monkeypatch.chdir(folder)
+    return cli("check", "consortium.yaml", *BEFORE)
+
+
+def test_a_member_is_found_by_the_id_its_profile_declares(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clusters = {"dk": GOOD["dk"], "fr": GOOD["fr"], "norte": cluster("PT", id="pt")}
+    build(tmp_path, clusters, GOOD_MEMBERS)
+    result = _check(cli, tmp_path, monkeypatch)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("COMPLETE consortium.yaml")
+
+
+def test_every_unreadable_or_unknown_member_is_reported(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    members = [
+        "cluster: dk, role: coordinator",
+        "cluster: fr",
+        "cluster: pt",
+        "cluster: zz1",
+        "cluster: zz2",
+    ]
+    build(tmp_path, GOOD, members)
+    (tmp_path / "clusters" / "fr.yaml").write_text("name: [\n")
+    (tmp_path / "clusters" / "pt.yaml").write_text("name: 7\n")
+    result = _check(cli, tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    places = [line.split(": ", 1)[0] for line in result.stderr.splitlines()]
+    assert [p.split(":")[0] for p in places] == [
+        "clusters/fr.yaml",
+        "clusters/pt.yaml",
+        "clusters/pt.yaml",
+        "consortium.yaml",
+        "consortium.yaml",
+    ], result.stderr
+    assert "unknown cluster 'zz1'" in result.stderr
+    assert "unknown cluster 'zz2'" in result.stderr
+
+
+def test_a_link_out_of_the_proposal_declares_no_member(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(yaml.safe_dump(cluster("PT", id="pt")))
+    proposal = tmp_path / "proposal"
+    build(proposal, {"dk": GOOD["dk"], "fr": GOOD["fr"]}, GOOD_MEMBERS)
+    (proposal / ".git").mkdir()
+    (proposal / "clusters" / "evil.yaml").symlink_to(outside)
+    result = _check(cli, proposal, monkeypatch)
+    assert result.exit_code == 2
+    assert "unknown cluster 'pt' (no clusters/pt.yaml)" in result.stderr
+
+
+def test_a_request_linked_from_outside_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proposal = tmp_path / "proposal"
+    build(proposal, GOOD, GOOD_MEMBERS, request=SEEKING_REQUEST)
+    (proposal / ".git").mkdir()
+    real = proposal / "requests" / "RDFR20201119001.yaml"
+    real.rename(tmp_path / "outside.yaml")
+    real.symlink_to(tmp_path / "outside.yaml")
+    result = _check(cli, proposal, monkeypatch)
+    assert result.exit_code == 2
+    assert "requests/RDFR20201119001.yaml: is a link that leads outside" in result.stderr
+
+
+def test_an_invalid_request_file_is_reported(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(tmp_path, GOOD, GOOD_MEMBERS, request=SEEKING_REQUEST)
+    (tmp_path / "requests" / "RDFR20201119001.yaml").write_text("reference: [\n")
+    result = _check(cli, tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("requests/RDFR20201119001.yaml:"), result.stderr
+
+
+def test_a_request_is_found_by_its_reference_in_a_file_named_otherwise(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = {**SEEKING_REQUEST, "call": "COS-CLUSTER-2018-03-02"}
+    build(tmp_path, GOOD, GOOD_MEMBERS, request=request)
+    (tmp_path / "requests" / "RDFR20201119001.yaml").rename(tmp_path / "requests" / "fr.yaml")
+    result = cli("check", tmp_path / "consortium.yaml", "--format", "json", *BEFORE)
+    assert result.exit_code == 1, result.stderr
+    assert "request-call" in rule_ids(result)
