@@ -376,3 +376,38 @@ def test_a_request_is_found_by_its_reference_in_a_file_named_otherwise(
     result = cli("check", tmp_path / "consortium.yaml", "--format", "json", *BEFORE)
     assert result.exit_code == 1, result.stderr
     assert "request-call" in rule_ids(result)
+
+
+# links out of the root: a folder behind a file's name, a folder of clusters -----------------
+
+
+def test_a_folder_outside_behind_a_cluster_file_name_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proposal = tmp_path / "p"
+    build(proposal, GOOD, [*GOOD_MEMBERS, "cluster: evil"])
+    (proposal / ".git").mkdir()
+    (tmp_path / "outdir").mkdir()
+    (proposal / "clusters" / "evil.yaml").symlink_to(tmp_path / "outdir")
+    result = _check(cli, proposal, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"clusters/evil.yaml: is a link that leads outside the proposal's folder "
+        f"({proposal.resolve()}): links must stay inside the repository\n"
+    )
+
+
+def test_a_clusters_folder_outside_names_the_root(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proposal = tmp_path / "p"
+    build(proposal, GOOD, GOOD_MEMBERS)
+    (proposal / ".git").mkdir()
+    (proposal / "clusters").rename(tmp_path / "elsewhere")
+    (proposal / "clusters").symlink_to(tmp_path / "elsewhere")
+    result = _check(cli, proposal, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"clusters: is a link that leads outside the proposal's folder "
+        f"({proposal.resolve()}): links must stay inside the repository\n"
+    )
