@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from consortium.check.runner import Report, check_file, run
+from consortium.files.roots import Root
 from consortium.proposal.resolve import Folders, load_proposal
 from tests.conftest import EXAMPLE, Ran
 from tests.proposals import GOOD, GOOD_MEMBERS, SEEKING_REQUEST, build, cluster
@@ -411,3 +412,22 @@ def test_a_clusters_folder_outside_names_the_root(
         f"clusters: is a link that leads outside the proposal's folder "
         f"({proposal.resolve()}): links must stay inside the repository\n"
     )
+
+
+def test_a_root_whose_name_ends_in_a_space_holds_its_files(tmp_path: Path) -> None:
+    folder = tmp_path / "proposal "
+    folder.mkdir()
+    root = Root(folder)
+    assert root.holds(str(folder.resolve() / "consortium.yaml"))
+    assert not root.holds(str(tmp_path.resolve() / "proposal x" / "consortium.yaml"))
+
+
+def test_a_yaml_file_wins_over_a_yml_file_of_the_same_name(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fr.yaml` is read, not the broken `fr.yml` beside it; `pt.yml` alone is read."""
+    build(tmp_path, GOOD, GOOD_MEMBERS)
+    (tmp_path / "clusters" / "fr.yml").write_text("name: [\n")
+    (tmp_path / "clusters" / "pt.yaml").rename(tmp_path / "clusters" / "pt.yml")
+    result = _check(cli, tmp_path, monkeypatch)
+    assert (result.exit_code, result.stderr) == (0, "")
