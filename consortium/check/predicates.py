@@ -220,11 +220,15 @@ def programmes_sought(seeking: Seeking | None) -> frozenset[str]:
     return frozenset(named - GENERIC_EXPERIENCE)
 
 
+def counts_programme(programme: str, programmes: frozenset[str]) -> bool:
+    """Whether experience in ``programme`` counts for ``programmes`` (any, when none is
+    named)."""
+    return not programmes or programme_key(programme) in programmes
+
+
 def experience_in(cluster: Cluster, programmes: frozenset[str]) -> list[Experience]:
     """The cluster's experience in one of ``programmes`` (any, when none is named)."""
-    return [
-        e for e in cluster.experience if not programmes or programme_key(e.programme) in programmes
-    ]
+    return [e for e in cluster.experience if counts_programme(e.programme, programmes)]
 
 
 def has_experience(cluster: Cluster, programmes: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from consortium.check.predicates import admits, counts_region, is_member_state, 
 from consortium.check.rules import Context
 from consortium.facts.countries import state_of
 from consortium.matching.needs import Needs
-from consortium.matching.score import Candidate, assess
+from consortium.matching.score import Candidate, Scorer
 from consortium.matching.situation import Situation
 from consortium.models import Cluster
 
@@ -40,6 +40,7 @@ def groups_of(
     fail a rule (type, ECCP, an ineligible or uncounted country) are left out."""
     present = situation.countries
     groups: dict[Key, list[Candidate]] = defaultdict(list)
+    scorer = Scorer(situation)  # its memo lasts this grouping only
     for cluster_id, cluster in known:
         if admits(cluster, ctx.terms):
             continue
@@ -52,7 +53,7 @@ def groups_of(
             needs.sought_as == "partner"
             and fit(cluster, situation.seeking, ctx.judged_on, "partner").fits,
         )
-        groups[key].append(assess(cluster_id, cluster, situation))
+        groups[key].append(scorer.assess(cluster_id, cluster))
     for members in groups.values():
         members.sort(key=lambda c: (-c.score, -c.label_rank, c.cluster_id))
     return _pruned(dict(groups))

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from consortium.catalogue.requests import Listing
-from consortium.matching.score import Candidate, Memo, assess
+from consortium.matching.score import Candidate, Scorer, assess
 from consortium.matching.situation import Situation, for_request
 from consortium.models import Call, Cluster
 
@@ -22,8 +22,8 @@ class Ranking(NamedTuple):
 
 def rank_clusters(clusters: Iterable[tuple[str, Cluster]], situation: Situation) -> Ranking:
     """Best score first; ties by the higher label, then the cluster id (alphabetical)."""
-    memo: Memo = {}
-    assessed = [assess(cid, cluster, situation, memo) for cid, cluster in clusters]
+    scorer = Scorer(situation)  # its memo lasts this ranking only
+    assessed = [scorer.assess(cid, cluster) for cid, cluster in clusters]
     ranked = sorted(
         (c for c in assessed if c.eligible),
         key=lambda c: (-c.score, -c.label_rank, c.cluster_id),

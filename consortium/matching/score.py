@@ -10,13 +10,14 @@ full marks for a label, any for experience, and a region's are what make its rul
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Hashable
+from typing import NamedTuple, TypeVar
 
 from consortium.check.fit import fit
 from consortium.check.predicates import (
     admits,
+    counts_programme,
     counts_region,
-    experience_in,
     label_good_enough,
     wanted_label,
 )
@@ -24,7 +25,7 @@ from consortium.facts.countries import state_of
 from consortium.facts.labels import at_least, lapses_before
 from consortium.facts.sectors import common
 from consortium.matching.situation import Situation
-from consortium.models import Cluster
+from consortium.models import Cluster, Label
 from consortium.models.fields import LABEL_ORDER
 
 
@@ -60,159 +61,227 @@ class Candidate(NamedTuple):
         return LABEL_ORDER[label.level] if label else 0
 
 
-Memo = dict[tuple[object, ...], tuple[list[str], list[Part], int]]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
-def assess(
-    cluster_id: str, cluster: Cluster, situation: Situation, memo: Memo | None = None
-) -> Candidate:
-    """The candidate's refusals, parts and score. With ``memo`` (one per situation), profiles
-    that agree on every field judged are judged once: a pool of thousands holds many alike."""
-    key = _judged_fields(cluster) if memo is not None else ()
-    judged = memo.get(key) if memo is not None else None
-    if judged is None:
-        found = parts(cluster, situation)
-        total = sum(p.weight for p in found)
+class Scorer:
+    """One situation's judge of candidates, for one ranking.
+
+    What depends only on the request (the label wanted, the programmes sought, the
+    strings said about the consortium, the weights and the parts that apply) is worked
+    out once here, not once a profile. With ``memoise``, each part is also kept on the
+    inputs it reads, and only those (the label part on the label's level and date, the
+    region part on its category, the country part on the code, the sector part on the
+    sectors, the refusals on every field ``fit`` and ``admits`` read): distinct profiles
+    still share them, where a memo on the whole profile would never hit. The memo lives
+    as long as the scorer, so no answer outlives the ranking it was made for.
+    """
+
+    def __init__(self, situation: Situation, memoise: bool = True) -> None:
+        self.situation = situation
+        self.memoise = memoise
+        seeking, rules = situation.seeking, situation.rules
+        weights = situation.weights
+        self._sought = list(seeking.sectors)
+        self._coordinator_label = wanted_label(rules, seeking, situation.reference)
+        role = "partner" if seeking.role == "partner" else "coordinator"
+        self._asked = wanted_label(rules, seeking, situation.reference, role)
+        self._programmes = situation.programmes
+        programmes = self._programmes
+        self._named = "/".join(sorted(programmes)).upper() if programmes else "EU"
+        self._present = ", ".join(sorted(situation.countries))
+        applies = {
+            "sector": bool(self._sought),
+            "label": self._asked is not None,
+            "experience": True,
+            "country": bool(situation.countries),
+            "region": bool(rules.min_less_developed_or_transition),
+            "eccp": bool(rules.eccp_required),
+        }
+        makers: dict[str, Callable[[Cluster, int], Part]] = {
+            "sector": self._sector,
+            "label": self._label,
+            "experience": self._experience,
+            "country": self._country,
+            "region": self._region,
+            "eccp": self._eccp,
+        }
+        self._parts = [
+            (makers[name], weights[name]) for name in makers if applies[name] and weights[name] > 0
+        ]
+        self._total = sum(weight for _, weight in self._parts)
+        self._refused: dict[Hashable, list[str]] = {}
+        self._sectors: dict[tuple[str, ...], Part] = {}
+        self._labels: dict[Hashable, Part] = {}
+        self._programmes_counted: dict[str, bool] = {}
+        self._countries: dict[str, Part] = {}
+        self._regions: dict[str | None, Part] = {}
+
+    def assess(self, cluster_id: str, cluster: Cluster) -> Candidate:
+        """The candidate's refusals, parts and score."""
+        found = [make(cluster, weight) for make, weight in self._parts]
+        total = self._total
         score = round(100 * sum(p.points for p in found) / total) if total else 0
-        judged = (refusals(cluster, situation), found, score)
-        if memo is not None:
-            memo[key] = judged
-    return Candidate(cluster_id, cluster, *judged)
+        return Candidate(cluster_id, cluster, self.refusals(cluster), found, score)
+
+    def _keep(self, table: dict[K, V], key: K, value: V) -> V:
+        """``value``, kept under ``key`` in ``table`` when memoising (plain lookups, no
+        closure a profile: thousands of small objects a ranking would wake the collector)."""
+        if self.memoise:
+            table[key] = value
+        return value
+
+    def refusals(self, cluster: Cluster) -> list[str]:
+        """The hard criteria the cluster fails, each in words. Kept on every field they
+        read: ``fit`` (role, type, label) its roles, type and label; ``admits`` its type,
+        ECCP listing and country; the call's label its label."""
+        label = cluster.label
+        key = (
+            cluster.type,
+            tuple(cluster.roles),
+            (label.level, label.valid_until) if label else None,
+            cluster.eccp,
+            cluster.country,
+        )
+        refused = self._refused.get(key)
+        if refused is None:
+            refused = self._keep(self._refused, key, self._refusals(cluster))
+        return list(refused)
+
+    def _refusals(self, cluster: Cluster) -> list[str]:
+        situation = self.situation
+        seeking = situation.seeking
+        judged = fit(cluster, seeking, situation.on, only=("role", "type", "label"))
+        refused = [
+            c.reason
+            for c in judged.criteria
+            if c.required and not c.met and c.name in ("role", "type", "label")
+        ]
+        refused += [r.reason for r in admits(cluster, situation.terms)]
+        wanted = self._coordinator_label
+        label = cluster.label
+        if (
+            seeking.role == "coordinator"
+            and wanted
+            and wanted.required
+            and wanted.by == "call"  # a label the request requires is ``fit``'s criterion
+            and not label_good_enough(label, wanted.level, situation.on)
+        ):
+            if label is not None and at_least(label, wanted.level):
+                refused.append(
+                    f"its {label.level} label lapses on {label.valid_until}, before {situation.when}"
+                )
+            else:
+                refused.append(f"the call requires a {wanted.level} coordinator")
+        return list(dict.fromkeys(refused))
+
+    def _sector(self, cluster: Cluster, weight: int) -> Part:
+        key = tuple(cluster.sectors)
+        part = self._sectors.get(key)
+        return part or self._keep(self._sectors, key, self._sector_part(cluster.sectors, weight))
+
+    def _sector_part(self, sectors: list[str], weight: int) -> Part:
+        sought = self._sought
+        shared = common(sought, sectors)
+        if sought[0] in shared:
+            return Part("sector", weight, weight, f"works in {sought[0]} ({', '.join(sectors)})")
+        if shared:
+            return Part("sector", 0.6 * weight, weight, f"works in {shared[0]}, a linked field")
+        offered = ", ".join(sectors) or "no sector given"
+        return Part("sector", 0, weight, f"works in {offered}, none of {', '.join(sought)}")
+
+    def _label(self, cluster: Cluster, weight: int) -> Part:
+        label = cluster.label
+        key = (label.level, label.valid_until) if label else None
+        part = self._labels.get(key)
+        return part or self._keep(self._labels, key, self._label_part(label, weight))
+
+    def _label_part(self, label: Label | None, weight: int) -> Part:
+        """Full marks exactly where the label is good enough for the label wanted of the
+        role sought (``predicates.wanted_label``): the one `coordinator-label` asks of a
+        coordinator."""
+        asked, situation = self._asked, self.situation
+        assert asked is not None  # the part applies only where a label is asked
+        wanted = asked.level
+        if label is None:
+            how = "required" if asked.required else "preferred"
+            return Part("label", 0, weight, f"holds no label ({wanted} {how})")
+        if lapses_before(label, situation.on):
+            reason = (
+                f"its {label.level} label lapses on {label.valid_until}, "
+                f"before {situation.when}: counts as none"
+            )
+            return Part("label", 0, weight, reason)
+        share = min(1.0, LABEL_ORDER[label.level] / LABEL_ORDER[wanted])
+        until = f", valid until {label.valid_until}" if label.valid_until else ""
+        return Part("label", share * weight, weight, f"holds a {label.level} label{until}")
+
+    def _counts(self, programme: str) -> bool:
+        """``counts_programme`` for the programmes sought, kept on the programme's name."""
+        counted = self._programmes_counted.get(programme)
+        if counted is None:
+            counted = counts_programme(programme, self._programmes)
+            self._keep(self._programmes_counted, programme, counted)
+        return counted
+
+    def _experience(self, cluster: Cluster, weight: int) -> Part:
+        """Points exactly where `coordinator-experience` would pass with the cluster as
+        coordinator: experience in a programme the request names, or any where it names
+        none; full for a coordinator, half for a partner."""
+        named = self._named
+        done = [e for e in cluster.experience if self._counts(e.programme)]
+        lead = next((e for e in done if e.role == "coordinator"), None)
+        if lead is not None:
+            reason = f"has coordinated a {named} project ({lead.project})"
+            return Part("experience", weight, weight, reason)
+        if done:
+            return Part(
+                "experience", weight / 2, weight, f"has been a partner in a {named} project"
+            )
+        return Part("experience", 0, weight, f"has no {named} experience")
+
+    def _country(self, cluster: Cluster, weight: int) -> Part:
+        code = cluster.country
+        part = self._countries.get(code)
+        return part or self._keep(self._countries, code, self._country_part(code, weight))
+
+    def _country_part(self, code: str, weight: int) -> Part:
+        state = state_of(code)
+        if state in self.situation.countries:
+            said = f"{code} is already" if code == state else f"{code} counts as {state}, already"
+            return Part("country", 0, weight, f"{said} in the consortium")
+        return Part("country", weight, weight, f"adds {code} (the consortium has {self._present})")
+
+    def _region(self, cluster: Cluster, weight: int) -> Part:
+        category = cluster.region.category if cluster.region else None
+        part = self._regions.get(category)
+        return part or self._keep(self._regions, category, self._region_part(cluster, weight))
+
+    def _region_part(self, cluster: Cluster, weight: int) -> Part:
+        category = cluster.region.category if cluster.region else None
+        if counts_region(cluster):  # reads the category alone
+            return Part("region", weight, weight, f"sits in a {category} region")
+        where = f"a {category} region" if category else "a region of unknown category"
+        return Part("region", 0, weight, f"sits in {where}")
+
+    def _eccp(self, cluster: Cluster, weight: int) -> Part:
+        if cluster.eccp:
+            return Part("eccp", weight, weight, "is listed on the ECCP")
+        return Part("eccp", 0, weight, "is not listed on the ECCP, which the call requires")
 
 
-def _judged_fields(cluster: Cluster) -> tuple[object, ...]:
-    label = cluster.label
-    return (
-        cluster.type,
-        tuple(cluster.roles),
-        cluster.country,
-        (label.level, label.valid_until) if label else None,
-        cluster.region.category if cluster.region else None,
-        cluster.eccp,
-        tuple(cluster.sectors),
-        tuple((e.programme, e.role, e.project) for e in cluster.experience),
-    )
+def assess(cluster_id: str, cluster: Cluster, situation: Situation) -> Candidate:
+    """One candidate's refusals, parts and score; to judge many against one situation,
+    use one ``Scorer``."""
+    return Scorer(situation, memoise=False).assess(cluster_id, cluster)
 
 
 def refusals(cluster: Cluster, situation: Situation) -> list[str]:
     """The hard criteria the cluster fails, each in words."""
-    seeking, rules = situation.seeking, situation.rules
-    judged = fit(cluster, seeking, situation.on, only=("role", "type", "label"))
-    refused = [
-        c.reason
-        for c in judged.criteria
-        if c.required and not c.met and c.name in ("role", "type", "label")
-    ]
-    refused += [r.reason for r in admits(cluster, situation.terms)]
-    wanted = wanted_label(rules, seeking, situation.reference)
-    label = cluster.label
-    if (
-        seeking.role == "coordinator"
-        and wanted
-        and wanted.required
-        and wanted.by == "call"  # a label the request requires is ``fit``'s criterion
-        and not label_good_enough(label, wanted.level, situation.on)
-    ):
-        if label is not None and at_least(label, wanted.level):
-            refused.append(
-                f"its {label.level} label lapses on {label.valid_until}, before {situation.when}"
-            )
-        else:
-            refused.append(f"the call requires a {wanted.level} coordinator")
-    return list(dict.fromkeys(refused))
+    return Scorer(situation, memoise=False).refusals(cluster)
 
 
 def parts(cluster: Cluster, situation: Situation) -> list[Part]:
-    w = situation.weights
-    found = [
-        _sector(cluster, situation, w["sector"]),
-        _label(cluster, situation, w["label"]),
-        _experience(cluster, situation, w["experience"]),
-        _country(cluster, situation, w["country"]),
-        _region(cluster, situation, w["region"]),
-        _eccp(cluster, situation, w["eccp"]),
-    ]
-    return [p for p in found if p is not None and p.weight > 0]
-
-
-def _sector(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    sought = situation.seeking.sectors
-    if not sought:
-        return None
-    shared = common(sought, cluster.sectors)
-    if sought[0] in shared:
-        return Part(
-            "sector", weight, weight, f"works in {sought[0]} ({', '.join(cluster.sectors)})"
-        )
-    if shared:
-        return Part("sector", 0.6 * weight, weight, f"works in {shared[0]}, a linked field")
-    offered = ", ".join(cluster.sectors) or "no sector given"
-    return Part("sector", 0, weight, f"works in {offered}, none of {', '.join(sought)}")
-
-
-def _label(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    """Full marks exactly where the label is good enough for the label wanted of the role
-    sought (``predicates.wanted_label``): the one `coordinator-label` asks of a coordinator."""
-    seeking = situation.seeking
-    role = "partner" if seeking.role == "partner" else "coordinator"
-    asked = wanted_label(situation.rules, seeking, situation.reference, role)
-    if asked is None:
-        return None
-    wanted = asked.level
-    label = cluster.label
-    if label is None:
-        how = "required" if asked.required else "preferred"
-        return Part("label", 0, weight, f"holds no label ({wanted} {how})")
-    if lapses_before(label, situation.on):
-        reason = (
-            f"its {label.level} label lapses on {label.valid_until}, before {situation.when}: "
-            "counts as none"
-        )
-        return Part("label", 0, weight, reason)
-    share = min(1.0, LABEL_ORDER[label.level] / LABEL_ORDER[wanted])
-    until = f", valid until {label.valid_until}" if label.valid_until else ""
-    return Part("label", share * weight, weight, f"holds a {label.level} label{until}")
-
-
-def _experience(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    """Points exactly where `coordinator-experience` would pass with the cluster as
-    coordinator: experience in a programme the request names, or any where it names
-    none; full for a coordinator, half for a partner."""
-    programmes = situation.programmes
-    named = "/".join(sorted(programmes)).upper() if programmes else "EU"
-    done = experience_in(cluster, programmes)
-    if any(e.role == "coordinator" for e in done):
-        project = next(e.project for e in done if e.role == "coordinator")
-        return Part("experience", weight, weight, f"has coordinated a {named} project ({project})")
-    if done:
-        return Part("experience", weight / 2, weight, f"has been a partner in a {named} project")
-    return Part("experience", 0, weight, f"has no {named} experience")
-
-
-def _country(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    if not situation.countries:
-        return None
-    present = ", ".join(sorted(situation.countries))
-    code, state = cluster.country, state_of(cluster.country)
-    if state in situation.countries:
-        said = f"{code} is already" if code == state else f"{code} counts as {state}, already"
-        return Part("country", 0, weight, f"{said} in the consortium")
-    return Part("country", weight, weight, f"adds {cluster.country} (the consortium has {present})")
-
-
-def _region(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    if not situation.rules.min_less_developed_or_transition:
-        return None
-    category = cluster.region.category if cluster.region else None
-    if counts_region(cluster):
-        return Part("region", weight, weight, f"sits in a {category} region")
-    where = f"a {category} region" if category else "a region of unknown category"
-    return Part("region", 0, weight, f"sits in {where}")
-
-
-def _eccp(cluster: Cluster, situation: Situation, weight: int) -> Part | None:
-    if not situation.rules.eccp_required:
-        return None
-    if cluster.eccp:
-        return Part("eccp", weight, weight, "is listed on the ECCP")
-    return Part("eccp", 0, weight, "is not listed on the ECCP, which the call requires")
+    """The cluster's score in parts, each with its reason."""
+    return Scorer(situation, memoise=False).assess("", cluster).parts
