@@ -68,3 +68,14 @@ def test_importing_consortium_imports_no_library_module() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "[]\n"
+
+
+def test_completion_imports_no_model() -> None:
+    """Tab runs the completion module on every key press: it must not build the pydantic
+    models (90 ms), only read the id rule."""
+    code = (
+        "import sys, consortium.cli.completion;"
+        "print(sorted(m for m in sys.modules if m.startswith(('consortium.models', 'pydantic'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout

@@ -15,11 +15,11 @@ from typing import NamedTuple
 from consortium.check.predicates import label_good_enough
 from consortium.display.text import mentions
 from consortium.facts.labels import at_least
+from consortium.files.ids import is_cluster_id
 from consortium.files.loading import load_many, yaml_files
 from consortium.files.problems import Problem
 from consortium.files.roots import Root
 from consortium.models import Cluster
-from consortium.models.ids import is_cluster_id
 
 
 class Entry(NamedTuple):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from consortium.models.ids import is_cluster_id
+from consortium.files.ids import is_cluster_id
 
 SHELL_SAFE = frozenset("-_.+")
 

@@ -19,8 +19,8 @@ from pydantic_core import PydanticCustomError
 from consortium.facts.countries import check_country
 from consortium.facts.dates import parse_date, parse_date_or_datetime
 from consortium.facts.reference import parse_reference
+from consortium.files.ids import is_cluster_id
 from consortium.files.problems import shorten
-from consortium.models.ids import is_cluster_id
 
 COUNTRY_CODE = "ISO 3166-1 alpha-2"
 
