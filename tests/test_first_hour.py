@@ -258,3 +258,17 @@ def test_readme_newcomer_path_is_what_the_commands_print(tmp_path: Path, seed_te
         result = consortium_cmd(*command[1:], cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert [line.strip() for line in result.stderr.splitlines()] == lines[1:]
+
+
+def test_only_the_seed_fixture_reads_shared() -> None:
+    """A plain clone has no ../shared: a test that names the seed's path instead of asking
+    for the ``seed_text`` fixture (which skips with its reason) fails there. The clone test
+    runs a few files; this one holds all of them."""
+    names = ("SEED" + "_TEXT", "shared" + "/seeds")  # split, so this file does not name them
+    offenders = [
+        path.name
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        if path.name != "conftest.py"
+        and any(name in path.read_text(encoding="utf-8") for name in names)
+    ]
+    assert offenders == [], f"use the seed_text fixture, or a text of our own: {offenders}"

@@ -22,7 +22,7 @@ from werkzeug import Request, Response
 
 from consortium.importing.address import service_address
 from consortium.importing.fetch import Limits, Query, fetch
-from tests.conftest import SEED_TEXT, Cli
+from tests.conftest import OWN_TEXT, Cli
 from tests.test_import_service import ITEMS, KEY, load, page, plain
 
 MEASURED = (
@@ -317,7 +317,7 @@ def test_one_bad_input_never_ends_a_batch(
         (folder / name).write_text(text, encoding="utf-8")
     mixed = answer({"reference": "TOAT20240501008", "title": "t", "x": 1}, ITEMS[1])
     (folder / "g-mixed.json").write_text(mixed.replace('"x": 1', '"x": ' + "[" * 50 + "]" * 50))
-    (folder / "z-seed.txt").write_bytes(SEED_TEXT.read_bytes())
+    (folder / "z-own-text.txt").write_bytes(OWN_TEXT.read_bytes())
     deep = tmp_path / "deep"
     deep_path = deep_folder(deep, 1500)
     out = tmp_path / "out"
@@ -336,7 +336,7 @@ def test_one_bad_input_never_ends_a_batch(
     assert f"{out}/TOAT20240501007.yaml: would be larger than 1024 KiB" in result.stderr
     assert any(line.startswith(f"{deep}/dd/dd") and "cannot be read" in line for line in lines)
     assert "consortium: 2 profile(s) imported (2 written, 0 unchanged), 8 not imported" in lines
-    assert sorted(load(out)) == ["BRHU20240601001", "RDFR20201119001"]
+    assert sorted(load(out)) == ["BRHU20240601001", "RDNO20250203001"]
     assert cli("validate", out).exit_code == 0
 
 
@@ -345,7 +345,7 @@ def test_never_writes_through_a_linked_output_folder(cli: Cli, tmp_path: Path) -
     (project / ".git").mkdir(parents=True)
     elsewhere.mkdir()
     (project / "requests").symlink_to(elsewhere)
-    result = cli("import", SEED_TEXT, "-o", project / "requests")
+    result = cli("import", OWN_TEXT, "-o", project / "requests")
     assert result.exit_code == 2
     assert result.stderr == (
         f"consortium: {project}/requests: is a link that leads outside the proposal's folder "
@@ -354,5 +354,5 @@ def test_never_writes_through_a_linked_output_folder(cli: Cli, tmp_path: Path) -
     assert list(elsewhere.iterdir()) == []
     (project / "shared").mkdir()
     (project / "inside").symlink_to(project / "shared")
-    assert cli("import", SEED_TEXT, "-o", project / "inside").exit_code == 0
-    assert [p.name for p in (project / "shared").iterdir()] == ["RDFR20201119001.yaml"]
+    assert cli("import", OWN_TEXT, "-o", project / "inside").exit_code == 0
+    assert [p.name for p in (project / "shared").iterdir()] == ["RDNO20250203001.yaml"]
