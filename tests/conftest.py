@@ -6,11 +6,11 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -141,3 +141,11 @@ def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
     subprocess.run([*git, "commit", "-qm", "hooks under test"], cwd=copy, check=True)
     return copy
+
+
+def command_tree(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command of the app (``command()``), groups and their subcommands, by name path."""
+    for name, sub in group.commands.items():
+        yield (*prefix, name), sub
+        if hasattr(sub, "commands"):
+            yield from command_tree(sub, (*prefix, name))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from consortium.check.rules import REGISTRY
 from consortium.cli import command
 from consortium.report.formats import CHECK
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, command_tree
 from tests.proposals import GOOD, GOOD_MEMBERS, build, cluster
 
 SEED = EXAMPLE / "consortium.yaml"
@@ -154,16 +152,9 @@ def test_every_rule_documents_itself(rule: str) -> None:
     assert "Source:" in doc, f"{rule} docstring lacks its source"
 
 
-def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    for name, sub in group.commands.items():
-        yield (*prefix, name)
-        if hasattr(sub, "commands"):
-            yield from _commands(sub, (*prefix, name))
-
-
 def test_every_command_has_help(cli: Cli) -> None:
     group = command()
-    names = list(_commands(group))
+    names = list((n for n, _ in command_tree(group)))
     assert ("check",) in names and ("requests", "list") in names
     for name in names:
         result = cli(*name, "--help")

@@ -7,10 +7,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -23,7 +21,7 @@ from consortium.check.runner import check_file, run, selection
 from consortium.cli import command
 from consortium.models import Cluster, Seeking
 from consortium.report.formats import VIEWS
-from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli, now_of
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli, command_tree, now_of
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMAND_CELLS = [
@@ -38,14 +36,7 @@ NOW = now_of("2020-11-27")
 assert NOW is not None
 
 
-def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
-    for name, sub in group.commands.items():
-        yield (*prefix, name), sub
-        if hasattr(sub, "commands"):
-            yield from _commands(sub, (*prefix, name))
-
-
-COMMANDS = list(_commands(command()))
+COMMANDS = list(command_tree(command()))
 
 
 # Docs that cannot drift ------------------------------------------------------------------

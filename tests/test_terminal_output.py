@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from consortium.cli import command
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, Cli, command_tree
 
 SEED = "consortium.yaml"
 
@@ -21,13 +19,6 @@ def _in_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
 
 BEFORE = ("--today", "2021-01-10")
 TOKENS = re.compile(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} CET|\d+ days ago|in \d+ days \d+ h")
-
-
-def _commands(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    for name, sub in group.commands.items():
-        yield (*prefix, name)
-        if hasattr(sub, "commands"):
-            yield from _commands(sub, (*prefix, name))
 
 
 def test_consortium_alone_prints_the_help(cli: Cli) -> None:
@@ -45,7 +36,7 @@ def test_help_command(cli: Cli, words: tuple[str, ...]) -> None:
 
 
 def test_every_command_ends_with_examples(cli: Cli) -> None:
-    names = [(), *_commands(command())]
+    names = [(), *(n for n, _ in command_tree(command()))]
     assert ("calls", "show") in names
     for name in names:
         text = cli(*name, "--help").stdout

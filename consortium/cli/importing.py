@@ -7,13 +7,13 @@ profile was imported, 2 when any could not be or any write was refused).
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
 from consortium.cli.common import fail_message, say
+from consortium.cli.output import progress
 from consortium.display.text import path_text, visible
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[I
     seen: set[str] = set()
     for url in links:
         outcomes += _reported(settle([import_link(url, options, timeout)], options, seen))
-    for path in _progress(files, len(files), "importing"):
+    for path in progress(files, len(files), "importing"):
         outcomes += _reported(settle(import_file(path, options), options, seen))
     return outcomes
 
@@ -207,7 +207,7 @@ def _from_service(
     where = Path(address.shown.split("://", 1)[-1])
     seen: set[str] = set()
     outcomes: list[ImportResult] = []
-    for page in _progress(fetch(query, time.monotonic, time.sleep), None, "fetching pages"):
+    for page in progress(fetch(query, time.monotonic, time.sleep), None, "fetching pages"):
         if isinstance(page, str):
             if not outcomes:
                 fail_message(page)
@@ -221,21 +221,6 @@ def _from_service(
                 done = [import_fields(fields, SERVICE_CHANNEL, where, options, address.shown)]
             outcomes += _reported(settle(done, options, seen))
     return outcomes, None
-
-
-def _progress(items: Iterable[T], total: int | None, what: str) -> Iterator[T]:
-    """A Rich progress bar on stderr when it is a terminal (and more than one item)."""
-    if not sys.stderr.isatty() or total == 1:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task(what, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)
 
 
 def _reported(outcomes: "list[ImportResult]") -> "list[ImportResult]":

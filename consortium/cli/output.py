@@ -12,13 +12,15 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
+
+T = TypeVar("T")
 
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
@@ -151,3 +153,18 @@ def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENXIO:
         return "a pipe with no reader"
     return exc.strerror or str(exc)
+
+
+def progress(items: Iterable[T], total: int | None, what: str) -> Iterator[T]:
+    """A Rich progress bar on stderr when it is a terminal (and more than one item)."""
+    if not sys.stderr.isatty() or total == 1:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(what, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

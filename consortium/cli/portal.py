@@ -209,7 +209,7 @@ def search(
     now: NowOption = None,
 ) -> None:
     """List portal topics: id, title, programme, next deadline and days left."""
-    from consortium.cli.importing import _progress
+    from consortium.cli.output import progress
     from consortium.display.text import joined
     from consortium.portal.fetching import collect, listing_query
     from consortium.portal.listing import TopicList, listed
@@ -229,7 +229,7 @@ def search(
     statuses = [] if include_closed else [c for c, s in STATUSES.items() if s != "closed"]
     words = " ".join((text or "").split()) or "***"
     with _session() as session:
-        pages = _progress(session.search(listing_query(codes, statuses), words), None, "pages")
+        pages = progress(session.search(listing_query(codes, statuses), words), None, "pages")
         topics, stopped = collect(pages)
     if stopped:
         fail_message(stopped)
