@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from consortium.display.text import closest
 from consortium.files.batch import gc_paused
+from consortium.files.cores import in_runs
 from consortium.files.problems import MAX_SHOWN, Problem, shorten
 from consortium.files.yamlfile import Document
 from consortium.files.yamlfile import load as load_yaml
@@ -94,19 +95,25 @@ def load_many(
     root: Root | None = None,
     keep: Callable[[Loaded[M]], Any] | None = None,
 ) -> tuple[list[Any], list[Problem]]:
-    """Every file loaded as ``model``, and the problems of those that could not be;
-    ``keep`` turns each loaded item into what the caller keeps (a listing's row) before the
-    next file is read, so the whole model can be freed at once."""
-    loaded: list[Any] = []
-    problems: list[Problem] = []
-    with gc_paused():
-        for path in paths:
+    """Every file loaded as ``model``, and the problems of those that could not be, in the
+    files' order; ``keep`` turns each loaded item into what the caller keeps (a listing's
+    row) before the next file is read, so the whole model can be freed at once. A large
+    folder is shared with a second process (``files.cores``), with the same result."""
+
+    def load_run(run: Sequence[Path]) -> tuple[list[Any], list[Problem]]:
+        loaded: list[Any] = []
+        problems: list[Problem] = []
+        for path in run:
             result = load(path, model, root=root)
             if isinstance(result, list):
                 problems.extend(result)
             else:
                 loaded.append(result if keep is None else keep(result))
-    return loaded, problems
+        return loaded, problems
+
+    with gc_paused():
+        runs = in_runs(load_run, list(paths))
+    return [i for items, _ in runs for i in items], [p for _, found in runs for p in found]
 
 
 def _problems(doc: Document, model: type[BaseModel], errors: Sequence[Any]) -> list[Problem]:

@@ -1,0 +1,148 @@
+"""Loading a large folder on two cores, with the same result as on one.
+
+Parsing and validating files is CPU work on independent inputs, and a listing of 10 000
+files spends nearly all its time there, so a second process forked after start-up shares
+the files. How the work is shared keeps the promises of one process:
+
+- **Order.** The files are cut into numbered runs of the sorted list; each process takes
+  the next free number and returns its results by number, and the results are joined in
+  number order. Rows and problems come out exactly as one process gives them.
+- **No gain, no loss.** Runs are taken one at a time from a pipe both processes read (a
+  read of a few bytes from a pipe is atomic), so a worker that gets no CPU on a busy
+  machine takes one run at most and this process does the rest: the cost is a fork and
+  one run, not half the work waiting on a starved process.
+- **Nothing lost.** A run the worker took but did not return (it was killed, it failed,
+  its answer did not unpickle) is done again here, so an exception surfaces exactly as it
+  would in one process.
+- **Forking only.** The worker is a fork of this process (no re-import, no pickled work,
+  only the results travel back), so it is used where ``os.fork`` is safe: Linux and other
+  Unixes but not macOS, whose system libraries are not fork-safe and where Python spawns.
+  A spawned worker would import the tool again (about 0.3 s, a third of the files' worth
+  of work at 10 000 requests), so there one process does everything.
+
+``CONSORTIUM_WORKERS=1`` keeps one process (a shared CI runner); ``2`` uses two from any
+number of files (the tests compare both).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar, cast
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many files a fork and its results' round trip cost more than half the work
+# saves (measured with benchmarks/run.py's generated requests: the gain starts at about
+# 300 files and is 0.6x one process at 10 000).
+THRESHOLD = 600
+RUN_SIZE = 200  # files per run: small enough to balance, large enough to cost one read
+_NUMBER = 4  # bytes of a run number in the pipe (well under PIPE_BUF, so reads are atomic)
+_MAX_RUNS = 1024  # every number fits in the pipe before the fork (4 KiB, the smallest buffer)
+
+
+def workers_for(count: int) -> int:
+    """How many processes to load ``count`` files with: two where it pays and is safe."""
+    chosen = os.environ.get("CONSORTIUM_WORKERS", "").strip()
+    if chosen == "1" or not _can_fork():
+        return 1
+    if chosen == "2":
+        return 2
+    return 2 if count >= THRESHOLD and _cores() >= 2 else 1
+
+
+def in_runs(work: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:
+    """``work`` applied to consecutive runs of ``items``, results in the runs' order;
+    shared with a forked worker when ``workers_for`` says so."""
+    size = max(RUN_SIZE, -(-len(items) // _MAX_RUNS))
+    runs = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+    if workers_for(len(items)) == 1 or len(runs) == 1:
+        return [work(run) for run in runs]
+    return _shared(work, runs)
+
+
+def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R]:
+    numbers_read, numbers_write = os.pipe()
+    with os.fdopen(numbers_write, "wb") as queue:  # every run number, before the fork
+        queue.write(b"".join(n.to_bytes(_NUMBER, "big") for n in range(len(runs))))
+    answer_read, answer_write = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # a fork copies unwritten output
+        if stream is not None:
+            stream.flush()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns, never runs the parent's exit handlers
+        code = 1
+        try:
+            os.close(answer_read)
+            done = {n: work(runs[n]) for n in _Taker(numbers_read)}
+            with os.fdopen(answer_write, "wb") as answer:
+                pickle.dump(done, answer, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(answer_write)
+    results: dict[int, R] = {}
+    try:
+        for number in _Taker(numbers_read):
+            results[number] = work(runs[number])
+        with os.fdopen(answer_read, "rb") as answer:
+            received = answer.read()
+        answer_read = -1
+        _, status = os.waitpid(pid, 0)
+        pid = 0
+        if os.waitstatus_to_exitcode(status) == 0:
+            results.update(cast(dict[int, R], _unpickled(received)))
+    finally:
+        os.close(numbers_read)
+        if answer_read != -1:
+            os.close(answer_read)
+        if pid:  # interrupted: the worker's results are no longer wanted
+            _end(pid)
+    # Whatever the worker took and did not return is done here, in order.
+    return [results[n] if n in results else work(runs[n]) for n in range(len(runs))]
+
+
+class _Taker:
+    """The run numbers this process takes, one atomic read at a time, until none is left."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def __iter__(self) -> _Taker:
+        return self
+
+    def __next__(self) -> int:
+        number = os.read(self.fd, _NUMBER)
+        if len(number) != _NUMBER:
+            raise StopIteration
+        return int.from_bytes(number, "big")
+
+
+def _unpickled(data: bytes) -> dict[int, object]:
+    try:
+        done = pickle.loads(data)  # our own fork's answer, read from our own pipe
+    except Exception:
+        return {}
+    return done if isinstance(done, dict) else {}
+
+
+def _end(pid: int) -> None:
+    try:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s share)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -1,0 +1,178 @@
+"""Two processes give what one gives: the same rows, the same problems, in the same order.
+
+``files.cores`` shares a large folder with a forked worker (issue 22, point 5). Speed is
+measured by ``benchmarks/run.py``; these tests pin that a user sees nothing of it: every
+command's output is byte-identical with one process and with two, a worker that dies or
+fails changes nothing, and ``CONSORTIUM_WORKERS=1`` keeps one process.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from consortium.files import cores
+from tests.conftest import REQUESTS, Cli, Ran
+
+COUNTRIES = ["FR", "ES", "PT", "AT", "DE", "IT", "PL", "BE", "NL", "SE", "NO", "GR", "CH"]
+SECTORS = ["energy", "digital", "health", "textile", "tourism", "water", "maritime"]
+LEVELS = ["bronze", "silver", "gold"]
+
+
+def varied_requests(folder: Path, count: int) -> Path:
+    """``count`` request files from the bundled seed, varied in country, call, dates,
+    status, sectors and label, with a broken file every 97th (problems in the middle)."""
+    folder.mkdir()
+    seed = (REQUESTS / "RDFR20201119001.yaml").read_text(encoding="utf-8")
+    for i in range(count):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        reference = f"RD{country}202011{1 + i % 28:02d}{i:05d}"
+        text = (
+            seed.replace("RDFR20201119001", reference)
+            .replace("country: FR\n", f'country: "{country}"\n', 1)
+            .replace("eoi: 20/12/2020", f"eoi: {1 + i % 28:02d}/12/2020")
+            .replace("status: closed", "status: open" if i % 3 else "status: closed")
+            .replace("label: gold", f"label: {LEVELS[i % 3]}")
+            .replace("[energy, digital, construction]", f"[{SECTORS[i % len(SECTORS)]}]")
+        )
+        if i % 97 == 5:
+            text += "status: [not, a, status]\n" if i % 2 else "title: 'unterminated\n"
+        (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def cluster_profiles(folder: Path, count: int) -> Path:
+    """``count`` distinct cluster profiles, one with an unknown key every 89th."""
+    folder.mkdir(parents=True)
+    for i in range(count):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        label = f"label: {{level: {LEVELS[i % 3]}, valid_until: 202{i % 6}-06-30}}\n"
+        text = (
+            f'name: Cluster {i}\ncountry: "{country}"\ntype: cluster\n'
+            f"sectors: [{SECTORS[i % len(SECTORS)]}, {SECTORS[(i * 3) % len(SECTORS)]}]\n"
+            f"{label if i % 4 else ''}roles: [{'coordinator, ' if i % 5 else ''}partner]\n"
+        )
+        if i % 89 == 7:
+            text += "sector: typo\n"
+        (folder / f"cluster-{i:04d}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def both(cli: Cli, *args: str | Path) -> tuple[Ran, Ran]:
+    return cli(*args, env={"CONSORTIUM_WORKERS": "1"}), cli(*args, env={"CONSORTIUM_WORKERS": "2"})
+
+
+@pytest.mark.parametrize("output", ["json", "text", "csv", "markdown"])
+def test_requests_list_is_the_same_with_two_processes(
+    cli: Cli, tmp_path: Path, output: str
+) -> None:
+    folder = varied_requests(tmp_path / "requests", 700)
+    one, two = both(
+        cli, "requests", "list", "--requests", folder, "--all", "--format", output,
+        "--sort", "country", "--today", "2020-11-20",
+    )  # fmt: skip
+    assert one.exit_code == 2  # the broken files are reported, the rest listed
+    assert "RDFR20201101" in one.stdout  # a real listing, not two empty ones
+    assert one.stderr.count("\n") >= 7
+    assert (two.stdout, two.stderr, two.exit_code) == (one.stdout, one.stderr, one.exit_code)
+
+
+def test_deadlines_and_clusters_are_the_same_with_two_processes(cli: Cli, tmp_path: Path) -> None:
+    requests = varied_requests(tmp_path / "requests", 650)
+    clusters = cluster_profiles(tmp_path / "clusters", 650)
+    for args in (
+        ("deadlines", "--requests", requests, "--all", "--today", "2020-11-20"),
+        ("clusters", "list", "--clusters", clusters, "--format", "json", "--today", "2022-01-01"),
+        ("match", "RDFR20201119001", "--requests", REQUESTS, "--clusters", clusters,
+         "--format", "json", "--top", "40", "--today", "2020-11-20"),
+    ):  # fmt: skip
+        one, two = both(cli, *args)
+        assert one.stdout.strip(), args
+        assert (two.stdout, two.stderr, two.exit_code) == (one.stdout, one.stderr, one.exit_code)
+
+
+def _halves(items: Sequence[int]) -> list[int]:
+    return [i * 2 for i in items]
+
+
+def test_runs_come_back_in_order_whoever_did_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cores, "RUN_SIZE", 7)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    parent = os.getpid()
+
+    def work(run: Sequence[int]) -> tuple[int, list[int]]:
+        time.sleep(0.001)  # so that both processes take runs, however busy the machine
+        return os.getpid(), _halves(run)
+
+    runs = cores.in_runs(work, list(range(1000)))
+    assert [x for _, done in runs for x in done] == [i * 2 for i in range(1000)]
+    assert {pid for pid, _ in runs} - {parent}, "the worker did none of the runs"
+
+
+def test_a_worker_that_dies_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs the worker took and never returned are done again here."""
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    parent = os.getpid()
+
+    def work(run: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)  # killed mid-run
+        return _halves(run)
+
+    runs = cores.in_runs(work, list(range(500)))
+    assert [x for done in runs for x in done] == [i * 2 for i in range(500)]
+
+
+def test_a_failure_surfaces_as_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+
+    def work(run: Sequence[int]) -> list[int]:
+        if 333 in run:
+            raise ValueError("file 333 is a bug")
+        return _halves(run)
+
+    for workers in ("1", "2"):
+        monkeypatch.setenv("CONSORTIUM_WORKERS", workers)
+        with pytest.raises(ValueError, match="file 333"):
+            cores.in_runs(work, list(range(500)))
+
+
+def test_output_written_before_the_fork_is_written_once(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fork copies what the parent has not flushed yet; the worker must not write it."""
+    import sys
+
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    monkeypatch.setattr(cores, "RUN_SIZE", 5)
+    sys.stdout.write("before the fork\n")
+    cores.in_runs(_halves, list(range(100)))
+    sys.stdout.flush()
+    assert capfd.readouterr().out.count("before the fork") == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "count", "expected"),
+    [("1", 10**6, 1), ("2", 3, 2), ("", 10, 1), ("", cores.THRESHOLD, 2), (" 2 ", 1, 2)],
+)
+def test_workers_for(
+    monkeypatch: pytest.MonkeyPatch, setting: str, count: int, expected: int
+) -> None:
+    monkeypatch.setenv("CONSORTIUM_WORKERS", setting)
+    monkeypatch.setattr(cores, "_cores", lambda: 2)
+    assert cores.workers_for(count) == expected
+
+
+def test_one_core_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONSORTIUM_WORKERS", raising=False)
+    monkeypatch.setattr(cores, "_cores", lambda: 1)
+    assert cores.workers_for(10**6) == 1
+    monkeypatch.setattr(cores, "_cores", lambda: 2)
+    monkeypatch.setattr(cores, "_can_fork", lambda: False)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    assert cores.workers_for(10**6) == 1
