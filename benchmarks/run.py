@@ -269,7 +269,9 @@ def row(
     return f"| {name} | {ours * 1000:8.0f} | {floor * 1000:8.0f} | {ratio:5.2f} | {goal} {verdict} | {mem} |"
 
 
-SECTIONS = ("startup", "list", "memory", "worst", "import", "check", "match")
+SECTIONS = ("startup", "list", "memory", "worst", "import", "check", "match", "cores")
+# File counts at which one process and two are compared (where the second one starts to pay).
+CORES_SIZES = (150, 300, 600, 1200, 10000)
 # Peak memory of `requests list --all --format json`, in MiB (issue 22: memory stays flat).
 MEMORY_LIMITS = {10000: 70, 50000: 200}
 
@@ -419,6 +421,33 @@ def main() -> None:
             big_check(temp, python, ours, floor_loop, args.scale_runs)
         if "match" in only:
             matching(temp, python, ours, floor_loop, args.scale_runs)
+        if "cores" in only:
+            two_cores(temp, ours, args.scale_runs)
+
+
+def two_cores(temp: Path, ours: list[str], runs: int) -> None:
+    """`requests list` with two processes against one (``CONSORTIUM_WORKERS``), by size:
+    where the forked worker starts to pay is where ``files.cores.THRESHOLD`` belongs."""
+    for size in CORES_SIZES:
+        folder = write_requests(temp / f"requests-{size}", size)
+        argv = [*ours, "requests", "list", "--dir", str(folder), "--all", "--format", "json"]
+        argv += ["--today", "2020-11-20"]
+        figures = medians(
+            {
+                "two": ["CONSORTIUM_WORKERS=2", *argv],
+                "one": ["CONSORTIUM_WORKERS=1", *argv],
+            },
+            runs + 2,
+        )
+        print(
+            row(
+                f"`requests list` {size} files, two processes / one",
+                figures["two"][0],
+                figures["one"][0],
+                None,
+                figures["two"][1],
+            )
+        )
 
 
 def import_pages(temp: Path, ours: list[str], runs: int) -> None:
