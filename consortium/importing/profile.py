@@ -13,6 +13,7 @@ from typing import Any
 
 from consortium.facts.reference import Reference
 from consortium.importing.call_info import call_ids
+from consortium.importing.folding import folded, holds_any
 from consortium.importing.profile_fields import Fields
 from consortium.importing.vocabulary import PROFILE_TYPES, first_in
 
@@ -31,6 +32,9 @@ _OPEN = re.compile(
     r"\bopen for (?:requests|eois?|expressions? of interest)\b|^open\.?$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A word every match of _CLOSED, of _OPEN, holds: a text without one skips the pattern.
+_CLOSED_WORDS = ("closed", "no longer")
+_OPEN_WORDS = ("open",)
 _AFTER_CALL = re.compile(r"\s*[:\-\u2013\u2014]\s*")  # "COS-CLUSTER-2020-3-03: Title"
 
 _COMMON = {
@@ -88,9 +92,10 @@ def kind_text(fields: Fields, ref: Reference) -> str:
 
 def status_of(fields: Fields) -> str | None:
     for text in (fields.get("status") or "", fields.everything):
-        if _CLOSED.search(text):
+        words = folded(text)
+        if holds_any(words, _CLOSED_WORDS) and _CLOSED.search(text):
             return "closed"
-        if _OPEN.search(text):
+        if holds_any(words, _OPEN_WORDS) and _OPEN.search(text):
             return "open"
     return None
 

@@ -17,6 +17,7 @@ is refused; at most ``MAX_LABELS`` labels are read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from consortium.importing.page_layout import LABELS, LINE, Labelled, fields_of, label_field
@@ -62,6 +63,9 @@ _UNCLOSED = frozenset(
         "rp",
     ]
 )
+# An opening tag's name: nesting grows by at most one per opening tag, so a page with at most
+# MAX_DEPTH of them (of elements that close) is never too deep, counted without a Python loop.
+_OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _ARTICLE = ("main#main-content > article", "main article", "article", "main")
 _LOOSE = "p, .ecl-notification__description, .ecl-message__description, .ecl-notification__title"
 
@@ -72,7 +76,11 @@ def looks_like_html(text: str) -> bool:
 
 
 def too_deep(html: str) -> bool:
-    """Whether elements nest deeper than ``MAX_DEPTH`` (one pass over the tags)."""
+    """Whether elements nest deeper than ``MAX_DEPTH`` (one pass over the tags; none in
+    Python when there are too few opening tags to nest that deep, as on every real page)."""
+    names = _OPENING.findall(html)
+    if len(names) <= MAX_DEPTH or _closing_elements(names) <= MAX_DEPTH:
+        return False
     depth = 0
     for match in _TAG.finditer(html):
         closing, name = match.groups()
@@ -83,6 +91,12 @@ def too_deep(html: str) -> bool:
             return True
         depth = max(depth, 0)
     return False
+
+
+def _closing_elements(names: list[str]) -> int:
+    """How many of the opening tags named open an element that closes (not ``_UNCLOSED``)."""
+    counted = Counter(names)
+    return sum(n for name, n in counted.items() if name.lower() not in _UNCLOSED)
 
 
 def saved_page(html: str) -> Labelled | str:
