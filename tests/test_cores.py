@@ -176,3 +176,20 @@ def test_one_core_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(cores, "_can_fork", lambda: False)
     monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
     assert cores.workers_for(10**6) == 1
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork copies only the calling thread: with the importer's writer or a progress bar
+    running, a lock it holds would never be released in the worker."""
+    import threading
+
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    assert cores.workers_for(10) == 2
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert cores.workers_for(10) == 1
+    finally:
+        release.set()
+        other.join()

@@ -48,7 +48,7 @@ _MAX_RUNS = 1024  # every number fits in the pipe before the fork (4 KiB, the sm
 def workers_for(count: int) -> int:
     """How many processes to load ``count`` files with: two where it pays and is safe."""
     chosen = os.environ.get("CONSORTIUM_WORKERS", "").strip()
-    if chosen == "1" or not _can_fork():
+    if chosen == "1" or not _can_fork() or _other_threads():
         return 1
     if chosen == "2":
         return 2
@@ -143,6 +143,13 @@ def _end(pid: int) -> None:
         os.waitpid(pid, 0)
     except OSError:
         pass
+
+
+def _other_threads() -> bool:
+    """Whether another thread runs (the importer's writer, a progress bar): a fork copies
+    only this one, and a lock another holds would stay held in the worker for ever."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def _can_fork() -> bool:
