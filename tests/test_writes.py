@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from consortium.files.writes import write_text
+import pytest
+
+from consortium.files import writes
+from consortium.files.writes import WriteBatch, write_text
+from tests.conftest import OWN_TEXT, Cli
 
 
 def test_writes_new_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -36,3 +40,102 @@ def test_keeps_the_mode_of_a_replaced_file(tmp_path: Path) -> None:
     target.chmod(0o600)
     assert write_text(target, "new", force=True) is None
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+# --- many files as one step: WriteBatch (issue 22, point 7) -------------------------------
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize("syncfs", [True, False])
+def test_a_batch_writes_what_write_text_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: bool
+) -> None:
+    """With one flush for all (Linux's syncfs) or one per file, the files, their modes and
+    the refusals are write_text's."""
+    if not syncfs:
+        monkeypatch.setattr(writes, "_syncfs", lambda: None)
+    one, batched = tmp_path / "one", tmp_path / "batch"
+    for folder in (one, batched):
+        folder.mkdir()
+        (folder / "kept.yaml").write_text("mine\n")
+        (folder / "replaced.yaml").write_text("old\n")
+        os.chmod(folder / "replaced.yaml", 0o600)
+        (folder / "victim").write_text("keep")
+        (folder / "link.yaml").symlink_to(folder / "victim")
+    plan = [("new.yaml", "new\n", False), ("kept.yaml", "theirs\n", False)]
+    plan += [("replaced.yaml", "new\n", True), ("link.yaml", "x\n", True)]
+    plan += [("sub/deep.yaml", "deep\n", False)]
+    alone = [write_text(one / name, text, force) for name, text, force in plan]
+    with WriteBatch() as files:
+        staged = [files.add(batched / name, text, force) for name, text, force in plan]
+        assert not (batched / "new.yaml").exists()  # nothing replaced before the commit
+        assert files.commit() == {}
+    assert [p and p.message for p in staged] == [p and p.message for p in alone]
+    for name in ("new.yaml", "kept.yaml", "replaced.yaml", "victim", "sub/deep.yaml"):
+        assert (batched / name).read_text() == (one / name).read_text(), name
+        assert (batched / name).stat().st_mode == (one / name).stat().st_mode, name
+    assert _names(batched) == _names(one)  # no temporary left
+    assert os.path.islink(batched / "link.yaml")
+
+
+def test_a_batch_refuses_a_file_that_appeared_before_the_commit(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    with WriteBatch() as files:
+        assert files.add(target, "ours\n") is None
+        target.write_text("someone else's\n")
+        refused = files.commit()
+    assert list(refused) == [target] and "give --force" in refused[target].message
+    assert target.read_text() == "someone else's\n"
+    assert _names(tmp_path) == ["a.yaml"]
+
+
+def test_an_interrupted_batch_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text("old\n")
+    with pytest.raises(KeyboardInterrupt), WriteBatch() as files:
+        files.add(tmp_path / "a.yaml", "new\n")
+        files.add(tmp_path / "b.yaml", "new\n", force=True)
+        assert len(_names(tmp_path)) == 3  # b.yaml and two staged temporaries
+        raise KeyboardInterrupt
+    assert _names(tmp_path) == ["b.yaml"]
+    assert (tmp_path / "b.yaml").read_text() == "old\n"
+
+
+def test_a_commit_that_cannot_rename_says_why(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    with WriteBatch() as files:
+        files.add(target, "new\n")
+        target.mkdir()  # a folder took the name: force is off, so it is refused
+        refused = files.commit()
+    assert "exists" in refused[target].message and target.is_dir()
+    assert _names(tmp_path) == ["a.yaml"]
+
+
+def test_an_import_flushes_in_groups_not_file_by_file(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every imported file is on disk before it is reported, but 250 files cost a few
+    flushes, not 250 (where Linux's syncfs is there; elsewhere one per file, as before)."""
+    if writes._syncfs() is None:
+        pytest.skip("needs syncfs (Linux): elsewhere each file is flushed on its own")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    own = OWN_TEXT.read_text(encoding="utf-8")
+    for i in range(250):
+        reference = f"RDNO20250203{i:03d}"
+        (texts / f"{reference}.txt").write_text(own.replace("RDNO20250203001", reference))
+    flushes: list[int] = []
+    real_fsync = os.fsync
+
+    def counted(fd: int) -> None:
+        flushes.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", counted)
+    ran = cli("import", texts, "-o", tmp_path / "out", "--today", "2025-03-01")
+    assert ran.exit_code == 0, ran.output
+    assert len(list((tmp_path / "out").glob("RDNO*.yaml"))) == 250
+    assert not list((tmp_path / "out").glob(".*"))  # no temporary left
+    assert len(flushes) <= 6  # the folder once per group of 100 inputs

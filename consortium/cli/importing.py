@@ -158,7 +158,7 @@ def _check_output(out: Path) -> None:
 def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[ImportResult]":
     """Links to EEN pages (fetched one by one), then files and folders."""
     from consortium.files.problems import Problem
-    from consortium.importing.in_turn import settled_in_turn
+    from consortium.importing.in_groups import settled_in_groups
     from consortium.importing.reading import input_files
     from consortium.importing.run import ImportResult, import_file, import_link, settle
     from consortium.importing.weblink import is_link
@@ -170,7 +170,7 @@ def _from_files(paths: list[str], options: "Options", timeout: float) -> "list[I
     for url in links:
         outcomes += _reported(settle([import_link(url, options, timeout)], options, seen))
     read = (import_file(path, options) for path in progress(files, len(files), "importing"))
-    for settled in settled_in_turn(read, options, seen):
+    for settled in settled_in_groups(read, options, seen):
         outcomes += _reported(settled)
     return outcomes
 

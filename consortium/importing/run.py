@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consortium.display.text import path_text
 from consortium.files.problems import Problem
@@ -22,6 +23,9 @@ from consortium.importing.profile_fields import Fields
 from consortium.importing.reading import MAX_TEXT_BYTES, read_input
 from consortium.importing.request_yaml import request_text
 from consortium.importing.sources import SOURCES, ImportSource, limit_for, recognised
+
+if TYPE_CHECKING:
+    from consortium.files.writes import WriteBatch
 
 SERVICE_CHANNEL = SOURCES["service"].CHANNEL  # `import --service` fetches what it reads
 
@@ -188,8 +192,14 @@ def output_refused(out: Path) -> Problem | None:
     return Root.around(Path(os.path.abspath(out)).parent).refuses_folder(out)
 
 
-def settle(outcomes: list[ImportResult], options: Options, seen: set[str]) -> list[ImportResult]:
-    """Write each outcome (unless a dry run), once per reference in one import."""
+def settle(
+    outcomes: list[ImportResult],
+    options: Options,
+    seen: set[str],
+    files: WriteBatch | None = None,
+) -> list[ImportResult]:
+    """Write each outcome (unless a dry run), once per reference in one import; into
+    ``files`` when given, where it is ``written`` once the batch is committed."""
     for outcome in outcomes:
         if outcome.reference and not outcome.problems:
             if outcome.reference in seen:
@@ -202,11 +212,11 @@ def settle(outcomes: list[ImportResult], options: Options, seen: set[str]) -> li
                 continue
             seen.add(outcome.reference)
         if not options.dry_run:
-            write(outcome, options)
+            write(outcome, options, files)
     return outcomes
 
 
-def write(outcome: ImportResult, options: Options) -> None:
+def write(outcome: ImportResult, options: Options, files: WriteBatch | None = None) -> None:
     """Write a checked outcome (never one with problems), or say what would change."""
     if outcome.problems or outcome.text is None or outcome.target is None:
         return
@@ -224,7 +234,14 @@ def write(outcome: ImportResult, options: Options) -> None:
                 f"{path_text(target)} (imported)",
             )
         )
-    problem = None if outcome.diff else _write_text(target, text, options.force)
+    problem = None
+    if not outcome.diff:
+        force = options.force
+        problem = (
+            files.add(target, text, force)
+            if files is not None
+            else _write_text(target, text, force)
+        )
     if outcome.diff:
         problem = Problem(target, "exists and differs: give --force to replace it (changes above)")
     if problem:
