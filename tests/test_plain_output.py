@@ -151,7 +151,7 @@ def test_other_tables_are_the_bytes_rich_writes(
 
 # Cells of one-cell characters, spaces (leading, trailing, runs) and line breaks: where Rich
 # wraps the elastic column, plain must cut at the same places.
-_CELL = st.text(alphabet=st.sampled_from("ab é-Ω\n"), max_size=60)
+_CELL = st.text(alphabet=st.sampled_from("ab é-Ω\n\xa0"), max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
@@ -178,6 +178,19 @@ def test_tables_of_any_cells_are_the_bytes_rich_writes(
         layout._table(columns)
     )
     assert drawn == stream.getvalue()
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.characters(blacklist_characters="\t", blacklist_categories=["Cs"])))
+def test_a_line_is_the_bytes_rich_writes_for_any_text(text: str) -> None:
+    """Wide, combining and control characters too: a line is never measured, only written."""
+    from rich.console import Console
+
+    stream = io.StringIO()
+    Console(file=stream, width=80, highlight=False, emoji=False, markup=False).print(
+        text, soft_wrap=True
+    )
+    assert plain.line(text) == stream.getvalue()
 
 
 def test_narrow_characters_are_one_cell_wide_for_rich() -> None:

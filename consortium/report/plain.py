@@ -58,7 +58,8 @@ def plain_stream(stream: TextIO) -> bool:
 
 def line(text: str) -> str:
     """What Rich prints for ``Text(text)`` with ``soft_wrap``: the text as it is, unwrapped
-    and uncut, but for the control characters ``rich.text.Text`` drops."""
+    and uncut, but for the control characters ``rich.text.Text`` drops. ``text`` holds no
+    tab (Rich would expand it; ``visible`` has escaped every one)."""
     return text.translate(_CONTROLS) + "\n"
 
 
