@@ -1,13 +1,15 @@
-"""The check report for people: verdict, members, findings, countdown (Rich)."""
+"""The check report for people: verdict, members, findings, countdown (Rich on a terminal)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 from consortium.check.runner import Report
 from consortium.display.text import path_text, visible
 from consortium.facts.countries import country_label
 from consortium.facts.deadlines import stamp
+from consortium.report import plain
 from consortium.report.console import console as make_console
 from consortium.report.layout import Column
 from consortium.report.layout import write_table as draw
@@ -22,14 +24,42 @@ VERDICTS = {
 }
 
 
+Styled = list[tuple[str, str]]  # a line as (text, Rich style) parts; "" for no style
+
+
 def write_check_text(report: Report, stream: TextIO) -> None:
     """Colour where it helps; whatever a user wrote is printed as text ('[x]' in a name is
     text). Long lines wrap for a terminal only, with a hanging indent, never inside a date
     or a countdown (``wrapped``). A file that could not be checked never comes here: for
-    people, its problems are lines on stderr (``cli.check``)."""
+    people, its problems are lines on stderr (``cli.check``).
+
+    Where Rich would draw no style (a log, a pipe: ``plain.plain_stream``) the lines are
+    written without it, the same bytes at a fraction of the start-up."""
+    if not plain.plain_stream(stream):
+        _write_rich(report, stream)
+        return
+
+    def show(parts: Styled) -> None:
+        stream.write(plain.line("".join(text for text, _ in parts)))
+
+    _write(report, stream, show)
+
+
+def _write_rich(report: Report, stream: TextIO) -> None:
+    """The report through a Rich console: colours on a terminal."""
     from rich.text import Text
 
     console = make_console(stream)
+
+    def show(parts: Styled) -> None:
+        console.print(Text.assemble(*parts), soft_wrap=True)
+
+    _write(report, stream, show)
+
+
+def _write(report: Report, stream: TextIO, show: Callable[[Styled], None]) -> None:
+    """The report's lines, each given to ``show`` in styled parts; the members table drawn
+    on ``stream`` (``layout.write_table``)."""
     proposal = report.proposal
     word, style = VERDICTS[report.verdict]
     rest = report.summary.removeprefix("complete ") if report.verdict == "provisional" else ""
@@ -40,24 +70,29 @@ def write_check_text(report: Report, stream: TextIO) -> None:
         f"as of {stamp(report.now)}",
         hanging="  ",
     )
-    line = Text(headline)
-    line.stylize(style, 0, len(word))
-    line.stylize(style.removeprefix("bold "), len(word), len(verdict))
-    console.print(line, soft_wrap=True)
+    cut = len(word), len(verdict)  # the word in bold colour, the rest of the verdict in colour
+    show(
+        [
+            (headline[: cut[0]], style),
+            (headline[cut[0] : cut[1]], style.removeprefix("bold ")),
+            (headline[cut[1] :], ""),
+        ]
+    )
     _members(report, stream)
     for finding in report.errors + report.warnings:
         colour = "red" if finding.severity == "error" else "yellow"
-        header = Text.assemble(
-            (finding.severity, colour),
-            " ",
-            (finding.rule, "bold"),
-            " ",
-            (visible(where(finding)), "dim"),
+        show(
+            [
+                (finding.severity, colour),
+                (" ", ""),
+                (finding.rule, "bold"),
+                (" ", ""),
+                (visible(where(finding)), "dim"),
+            ]
         )
-        console.print(header, soft_wrap=True)
-        console.print(Text(wrapped(visible(finding.message), "  ")), soft_wrap=True)
+        show([(wrapped(visible(finding.message), "  "), "")])
     for title, shown in deadline_lines(report):
-        console.print(Text(wrapped(f"{title}: {shown}", hanging="  ")), soft_wrap=True)
+        show([(wrapped(f"{title}: {shown}", hanging="  "), "")])
 
 
 def _members(report: Report, stream: TextIO) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from consortium.display.text import visible
+from consortium.report import plain
 from consortium.report.console import console, width
 
 ELASTIC_MIN = 16  # a free-text column is allowed down to this width, or its longest word
@@ -57,9 +58,21 @@ def write_table(
     layouts = [[_visible(column) for column in layout] for layout in layouts]
     records = [[visible(line) for line in record] for record in records]
     available = width()
+    chosen = next((cols for cols in layouts if fits(cols, available)), None)
+    if plain.plain_stream(stream):
+        drawn = "" if chosen is None else _plain_table(chosen, available)
+        if drawn is not None:  # else a table only Rich measures right
+            stream.write(plain.line(title))
+            if chosen is None:
+                for record in records:
+                    for index, line in enumerate(record):
+                        stream.write(plain.line(("  " if index else "") + line))
+            stream.write(drawn)
+            if footer:
+                stream.write(plain.line(footer))
+            return
     out = console(stream)
     out.print(title, soft_wrap=True)
-    chosen = next((cols for cols in layouts if fits(cols, available)), None)
     if chosen is None:
         for record in records:
             for index, line in enumerate(record):
@@ -68,6 +81,11 @@ def write_table(
         out.print(_table(chosen))
     if footer:
         out.print(footer, style="dim", soft_wrap=True)
+
+
+def _plain_table(columns: list[Column], available: int) -> str | None:
+    """The table as ``plain`` writes it for a log or a pipe, None when Rich must draw it."""
+    return plain.table([(c.header, c.cells, c.elastic) for c in columns], available)
 
 
 def _visible(column: Column) -> Column:
