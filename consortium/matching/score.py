@@ -99,13 +99,15 @@ class Scorer:
             "region": bool(rules.min_less_developed_or_transition),
             "eccp": bool(rules.eccp_required),
         }
-        makers: dict[str, Callable[[Cluster, int], Part]] = {
-            "sector": self._sector,
-            "label": self._label,
-            "experience": self._experience,
-            "country": self._country,
-            "region": self._region,
-            "eccp": self._eccp,
+        # Plain functions, not bound methods: a scorer holding its own methods would be a
+        # reference cycle, its memo freed only by the cycle collector, paused while ranking.
+        makers: dict[str, Callable[[Scorer, Cluster, int], Part]] = {
+            "sector": Scorer._sector,
+            "label": Scorer._label,
+            "experience": Scorer._experience,
+            "country": Scorer._country,
+            "region": Scorer._region,
+            "eccp": Scorer._eccp,
         }
         self._parts = [
             (makers[name], weights[name]) for name in makers if applies[name] and weights[name] > 0
@@ -128,7 +130,7 @@ class Scorer:
 
     def assess(self, cluster_id: str, cluster: Cluster) -> Candidate:
         """The candidate's refusals, parts and score."""
-        found = [make(cluster, weight) for make, weight in self._parts]
+        found = [make(self, cluster, weight) for make, weight in self._parts]
         total = self._total
         score = round(100 * sum([p.points for p in found]) / total) if total else 0
         return Candidate(cluster_id, cluster, self.refusals(cluster), found, score)
