@@ -490,12 +490,8 @@ def listing_memory(temp: Path, ours: list[str], sizes: list[int]) -> None:
 
 
 # Scoring and suggesting, timed inside one interpreter: loading apart from the work itself.
-# Loading runs with the cycle collector paused and leaves every profile in its youngest
-# generation: the collector's first scans of them (about 130 ms for 10 000) are a debt of
-# loading, paid by whatever allocates next, so the probe pays it inside the loading time
-# (`gc.collect()`) rather than charge it to scoring (the 233-248 ms once reported).
 MATCH_PROBE = """
-import gc, json, sys, time
+import json, sys, time
 from pathlib import Path
 from consortium.calls.known import known_calls
 from consortium.catalogue.requests import find, load_catalogue
@@ -509,11 +505,11 @@ now = parse_now("2020-11-27", None, None)
 big, small, requests = (Path(a) for a in sys.argv[1:4])
 items, _ = load_catalogue(requests)
 calls, _ = known_calls(None)
-t0 = time.perf_counter(); pool, _ = known_clusters(big); gc.collect(); t1 = time.perf_counter()
+t0 = time.perf_counter(); pool, _ = known_clusters(big); t1 = time.perf_counter()
 ranking = rank_clusters(pool.items(), for_request(find(items, "RDFR20201119001"), calls, now))
 t2 = time.perf_counter()
 t3 = time.perf_counter(); report = check_file(small / "consortium.yaml", now)
-pool2, _ = known_clusters(small / "clusters"); gc.collect(); t4 = time.perf_counter()
+pool2, _ = known_clusters(small / "clusters"); t4 = time.perf_counter()
 outcome = suggest(report, pool2.items()); t5 = time.perf_counter()
 print(json.dumps({"load_10k": t1 - t0, "score_10k": t2 - t1, "ranked": len(ranking.ranked),
                   "load_2k": t4 - t3, "suggest_2k": t5 - t4,
