@@ -21,15 +21,29 @@ class Ranking(NamedTuple):
 
 
 def rank_clusters(clusters: Iterable[tuple[str, Cluster]], situation: Situation) -> Ranking:
-    """Best score first; ties by the higher label, then the cluster id (alphabetical)."""
+    """Best score first; ties by the higher label, then the cluster id (alphabetical).
+
+    One pass sorts the candidates into eligible and apart, each list then sorted in place
+    (stable, so equal keys keep the pool's order, as two filtered ``sorted`` did). The
+    cycle collector is left alone: pausing it here only moved, to whatever ran next, its
+    first scans of a pool just loaded with it paused (measured, issue 22)."""
     scorer = Scorer(situation)  # its memo lasts this ranking only
-    assessed = [scorer.assess(cid, cluster) for cid, cluster in clusters]
-    ranked = sorted(
-        (c for c in assessed if c.eligible),
-        key=lambda c: (-c.score, -c.label_rank, c.cluster_id),
-    )
-    apart = sorted((c for c in assessed if not c.eligible), key=lambda c: c.cluster_id)
+    ranked: list[Candidate] = []
+    apart: list[Candidate] = []
+    for cid, cluster in clusters:
+        candidate = scorer.assess(cid, cluster)
+        (apart if candidate.refused else ranked).append(candidate)
+    ranked.sort(key=_best_first)
+    apart.sort(key=_by_id)
     return Ranking(ranked, apart)
+
+
+def _best_first(candidate: Candidate) -> tuple[int, int, str]:
+    return (-candidate.score, -candidate.label_rank, candidate.cluster_id)
+
+
+def _by_id(candidate: Candidate) -> str:
+    return candidate.cluster_id
 
 
 class Opening(NamedTuple):

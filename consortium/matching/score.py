@@ -99,13 +99,15 @@ class Scorer:
             "region": bool(rules.min_less_developed_or_transition),
             "eccp": bool(rules.eccp_required),
         }
-        makers: dict[str, Callable[[Cluster, int], Part]] = {
-            "sector": self._sector,
-            "label": self._label,
-            "experience": self._experience,
-            "country": self._country,
-            "region": self._region,
-            "eccp": self._eccp,
+        # Plain functions, not bound methods: a scorer holding its own methods would be a
+        # reference cycle, its memo freed only by the cycle collector, paused while ranking.
+        makers: dict[str, Callable[[Scorer, Cluster, int], Part]] = {
+            "sector": Scorer._sector,
+            "label": Scorer._label,
+            "experience": Scorer._experience,
+            "country": Scorer._country,
+            "region": Scorer._region,
+            "eccp": Scorer._eccp,
         }
         self._parts = [
             (makers[name], weights[name]) for name in makers if applies[name] and weights[name] > 0
@@ -117,12 +119,20 @@ class Scorer:
         self._programmes_counted: dict[str, bool] = {}
         self._countries: dict[str, Part] = {}
         self._regions: dict[str | None, Part] = {}
+        self._eccps: dict[bool | str, Part] = {}
+        # The experience part's reasons but a lead's project, said once a request.
+        said = weights["experience"]
+        named = self._named
+        self._partnered = Part(
+            "experience", said / 2, said, f"has been a partner in a {named} project"
+        )
+        self._unversed = Part("experience", 0, said, f"has no {named} experience")
 
     def assess(self, cluster_id: str, cluster: Cluster) -> Candidate:
         """The candidate's refusals, parts and score."""
-        found = [make(cluster, weight) for make, weight in self._parts]
+        found = [make(self, cluster, weight) for make, weight in self._parts]
         total = self._total
-        score = round(100 * sum(p.points for p in found) / total) if total else 0
+        score = round(100 * sum([p.points for p in found]) / total) if total else 0
         return Candidate(cluster_id, cluster, self.refusals(cluster), found, score)
 
     def _keep(self, table: dict[K, V], key: K, value: V) -> V:
@@ -226,6 +236,26 @@ class Scorer:
         return counted
 
     def _experience(self, cluster: Cluster, weight: int) -> Part:
+        """``_experience_part`` in one pass over the entries, stopping at the first lead,
+        with the two reasons that name no project made once a request (the memoised path;
+        the plain one is the reference a test holds it to)."""
+        if not self.memoise:
+            return self._experience_part(cluster, weight)
+        counted, counts = self._programmes_counted.get, self._counts
+        partnered = False
+        for entry in cluster.experience:
+            programme = entry.programme
+            done = counted(programme)
+            if done is None:
+                done = counts(programme)
+            if done:
+                if entry.role == "coordinator":
+                    reason = f"has coordinated a {self._named} project ({entry.project})"
+                    return Part("experience", weight, weight, reason)
+                partnered = True
+        return self._partnered if partnered else self._unversed
+
+    def _experience_part(self, cluster: Cluster, weight: int) -> Part:
         """Points exactly where `coordinator-experience` would pass with the cluster as
         coordinator: experience in a programme the request names, or any where it names
         none; full for a coordinator, half for a partner."""
@@ -266,7 +296,12 @@ class Scorer:
         return Part("region", 0, weight, f"sits in {where}")
 
     def _eccp(self, cluster: Cluster, weight: int) -> Part:
-        if cluster.eccp:
+        listed = cluster.eccp
+        part = self._eccps.get(listed)
+        return part or self._keep(self._eccps, listed, self._eccp_part(listed, weight))
+
+    def _eccp_part(self, listed: bool | str, weight: int) -> Part:
+        if listed:
             return Part("eccp", weight, weight, "is listed on the ECCP")
         return Part("eccp", 0, weight, "is not listed on the ECCP, which the call requires")
 
