@@ -232,7 +232,8 @@ def test_check_into_a_pipe_imports_no_rich() -> None:
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('rich', 'consortium.report.layout', 'consortium.report.html', 'jinja2', 'markdown_it')\n"
+        "heavy = ('rich', 'consortium.report.layout', 'consortium.report.html', 'jinja2', 'markdown_it',\n"
+        "         'pickle')  # pickle: only a folder shared with a second process needs it\n"
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
     )
     example = str(EXAMPLE / "consortium.yaml")

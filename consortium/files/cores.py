@@ -17,8 +17,8 @@ the files. How the work is shared keeps the promises of one process:
 - **Forking only.** The worker is a fork of this process (no re-import, no pickled work,
   only the results travel back), so it is used where ``os.fork`` is safe: Linux and other
   Unixes but not macOS, whose system libraries are not fork-safe and where Python spawns.
-  A spawned worker would import the tool again (about 0.3 s, a third of the files' worth
-  of work at 10 000 requests), so there one process does everything.
+  A spawned worker would import the tool again (0.2 s here, a fifth of its half of 10 000
+  requests) and need every part of the work to pickle, so there one process does it all.
 
 ``CONSORTIUM_WORKERS=1`` keeps one process (a shared CI runner); ``2`` uses two from any
 number of files (the tests compare both).
@@ -27,7 +27,6 @@ number of files (the tests compare both).
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Callable, Sequence
 from io import BufferedReader
@@ -36,10 +35,10 @@ from typing import TypeVar, cast
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many files a fork and its results' round trip cost more than half the work
-# saves (measured with benchmarks/run.py's generated requests: the gain starts at about
-# 300 files and is 0.6x one process at 10 000).
-THRESHOLD = 600
+# From this many files a second process pays (`benchmarks/run.py --only cores`, requests
+# listed with two processes against one: 0.93x at 150 files, 0.89x at 300, 0.72x at 1 200,
+# 0.59x at 10 000); below it, start-up is most of the time and a fork changes nothing.
+THRESHOLD = 200
 RUN_SIZE = 200  # files per run: small enough to balance, large enough to cost one read
 _NUMBER = 4  # bytes of a run number in the pipe (well under PIPE_BUF, so reads are atomic)
 _MAX_RUNS = 1024  # every number fits in the pipe before the fork (4 KiB, the smallest buffer)
@@ -66,6 +65,8 @@ def in_runs(work: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:
 
 
 def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R]:
+    import pickle  # here: 2 ms of every start-up otherwise, for a path small folders skip
+
     numbers_read, numbers_write = os.pipe()
     with os.fdopen(numbers_write, "wb") as queue:  # every run number, before the fork
         queue.write(b"".join(n.to_bytes(_NUMBER, "big") for n in range(len(runs))))
@@ -127,6 +128,8 @@ def _unpickled(answer: BufferedReader) -> dict[int, object]:
     """The worker's results by run number, one pickle per run (an unpickler remembers every
     object it made until it ends: one for all 25 000 rows kept 15 MiB more at the peak);
     nothing when the answer is cut short, so every run it held is done again."""
+    import pickle
+
     done: dict[int, object] = {}
     try:
         while answer.peek(1):
