@@ -193,3 +193,19 @@ def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> N
     finally:
         release.set()
         other.join()
+
+
+def test_a_fork_refused_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's process limit (EAGAIN) or no memory to fork: the same result, here."""
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+    runs = cores.in_runs(_halves, list(range(100)))
+    assert [x for done in runs for x in done] == [i * 2 for i in range(100)]
+    if before:
+        assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open

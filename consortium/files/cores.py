@@ -74,7 +74,12 @@ def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R
     for stream in (sys.stdout, sys.stderr):  # a fork copies unwritten output
         if stream is not None:
             stream.flush()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare (a container's limit, memory): one does it all
+        for fd in (numbers_read, answer_read, answer_write):
+            os.close(fd)
+        return [work(run) for run in runs]
     if pid == 0:  # the worker: never returns, never runs the parent's exit handlers
         code = 1
         try:
