@@ -259,6 +259,12 @@ def write_proposal(folder: Path, clusters: int, members: int) -> Path:
     return path
 
 
+def listing_argv(ours: list[str], folder: Path) -> list[str]:
+    """`requests list` of every request in ``folder`` as JSON, on the day the figures use."""
+    listing = ["requests", "list", "--dir", str(folder), "--all", "--format", "json"]
+    return [*ours, *listing, "--today", "2020-11-20"]
+
+
 def row(
     name: str, ours: float, floor: float, target: float | None, memory: int | None = None
 ) -> str:
@@ -354,18 +360,7 @@ def main() -> None:
             )
         for size in args.sizes if "list" in only else []:
             folder = write_requests(temp / f"requests-{size}", size)
-            listing = [
-                *ours,
-                "requests",
-                "list",
-                "--dir",
-                str(folder),
-                "--all",
-                "--format",
-                "json",
-                "--today",
-                "2020-11-20",
-            ]
+            listing = listing_argv(ours, folder)
             figures = medians(
                 {
                     "list": listing,
@@ -430,8 +425,7 @@ def two_cores(temp: Path, ours: list[str], runs: int) -> None:
     where the forked worker starts to pay is where ``files.cores.THRESHOLD`` belongs."""
     for size in CORES_SIZES:
         folder = write_requests(temp / f"requests-{size}", size)
-        argv = [*ours, "requests", "list", "--dir", str(folder), "--all", "--format", "json"]
-        argv += ["--today", "2020-11-20"]
+        argv = listing_argv(ours, folder)
         figures = medians(
             {
                 "two": ["CONSORTIUM_WORKERS=2", *argv],
@@ -508,8 +502,7 @@ def listing_memory(temp: Path, ours: list[str], sizes: list[int]) -> None:
     varied request files: what the listing keeps per file must stay small."""
     for size in sizes:
         folder = write_requests(temp / f"requests-{size}", size)
-        argv = [*ours, "requests", "list", "--dir", str(folder), "--all", "--format", "json"]
-        seconds, peak, status = run([*argv, "--today", "2020-11-20"])
+        seconds, peak, status = run(listing_argv(ours, folder))
         limit = MEMORY_LIMITS.get(size)
         verdict = "-" if limit is None else f"< {limit} MiB {'ok' if peak < limit else 'OVER'}"
         print(

@@ -17,32 +17,7 @@ import pytest
 
 from consortium.files import cores
 from tests.conftest import REQUESTS, Cli, Ran
-
-COUNTRIES = ["FR", "ES", "PT", "AT", "DE", "IT", "PL", "BE", "NL", "SE", "NO", "GR", "CH"]
-SECTORS = ["energy", "digital", "health", "textile", "tourism", "water", "maritime"]
-LEVELS = ["bronze", "silver", "gold"]
-
-
-def varied_requests(folder: Path, count: int) -> Path:
-    """``count`` request files from the bundled seed, varied in country, call, dates,
-    status, sectors and label, with a broken file every 97th (problems in the middle)."""
-    folder.mkdir()
-    seed = (REQUESTS / "RDFR20201119001.yaml").read_text(encoding="utf-8")
-    for i in range(count):
-        country = COUNTRIES[i % len(COUNTRIES)]
-        reference = f"RD{country}202011{1 + i % 28:02d}{i:05d}"
-        text = (
-            seed.replace("RDFR20201119001", reference)
-            .replace("country: FR\n", f'country: "{country}"\n', 1)
-            .replace("eoi: 20/12/2020", f"eoi: {1 + i % 28:02d}/12/2020")
-            .replace("status: closed", "status: open" if i % 3 else "status: closed")
-            .replace("label: gold", f"label: {LEVELS[i % 3]}")
-            .replace("[energy, digital, construction]", f"[{SECTORS[i % len(SECTORS)]}]")
-        )
-        if i % 97 == 5:
-            text += "status: [not, a, status]\n" if i % 2 else "title: 'unterminated\n"
-        (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
-    return folder
+from tests.generated import COUNTRIES, LEVELS, SECTORS, varied_requests
 
 
 def cluster_profiles(folder: Path, count: int) -> Path:
@@ -70,7 +45,7 @@ def both(cli: Cli, *args: str | Path) -> tuple[Ran, Ran]:
 def test_requests_list_is_the_same_with_two_processes(
     cli: Cli, tmp_path: Path, output: str
 ) -> None:
-    folder = varied_requests(tmp_path / "requests", 700)
+    folder = varied_requests(tmp_path / "requests", 700, broken_every=97)
     one, two = both(
         cli, "requests", "list", "--requests", folder, "--all", "--format", output,
         "--sort", "country", "--today", "2020-11-20",
@@ -82,7 +57,7 @@ def test_requests_list_is_the_same_with_two_processes(
 
 
 def test_deadlines_and_clusters_are_the_same_with_two_processes(cli: Cli, tmp_path: Path) -> None:
-    requests = varied_requests(tmp_path / "requests", 650)
+    requests = varied_requests(tmp_path / "requests", 650, broken_every=97)
     clusters = cluster_profiles(tmp_path / "clusters", 650)
     for args in (
         ("deadlines", "--requests", requests, "--all", "--today", "2020-11-20"),

@@ -17,6 +17,7 @@ import pytest
 
 from consortium.files.rawfile import read_bounded
 from tests.conftest import REQUESTS, Cli, Write
+from tests.generated import varied_requests
 
 # --- reading: the file's size plus one byte, the bound unchanged ----------------------------
 
@@ -109,43 +110,11 @@ def test_listing_rows_print_what_the_whole_requests_printed(
     assert rows.stderr == whole.stderr
 
 
-def _varied_requests(folder: Path, count: int) -> Path:
-    """``count`` requests varied as the benchmark varies them (country, call given by id or
-    in full with its own zone, status, sectors, partners, dates, one expiring), plus one
-    broken file: every branch a listing row takes."""
-    folder.mkdir()
-    seed = (Path(REQUESTS) / "RDFR20201119001.yaml").read_text(encoding="utf-8")
-    countries = ["FR", "ES", "DE", "IT", "PL"]
-    for i in range(count):
-        country = countries[i % len(countries)]
-        reference = f"RD{country}202011{1 + i % 28:02d}{i:05d}"
-        text = (
-            seed.replace("RDFR20201119001", reference)
-            .replace("country: FR\n", f"country: {country}\n", 1)
-            .replace("eoi: 20/12/2020", f"eoi: {1 + i % 28:02d}/12/2020")
-            .replace("status: closed", "status: open" if i % 3 else "status: closed")
-            .replace("sectors: [energy, digital, construction]", f"sectors: [s{i % 7}, energy]")
-        )
-        if i % 4 == 1:  # a call of its own, in its own zone, without a call deadline
-            text = text.replace(
-                "  id: COS-CLUSTER-2020-3-03\n",
-                f"  id: OWN-CALL-{i % 3}\n  timezone: Europe/Lisbon\n",
-            ).replace("  call: 02/02/2021\n", "")
-        elif i % 4 == 2:  # the call by its id alone (a preset)
-            text = text.replace(text[text.index("call:\n") : text.index("deadlines:")], "")
-            text += "call: COS-CLUSTER-2020-3-03\n"
-        if i % 5 == 2:
-            text += "expires: 2020-12-01\n"
-        (folder / f"{reference}.yaml").write_text(text, encoding="utf-8")
-    (folder / "broken.yaml").write_text("reference: nope\n", encoding="utf-8")
-    return folder
-
-
 @pytest.mark.parametrize("output", ["json", "csv", "markdown", "text"])
 def test_listing_rows_of_a_varied_folder_print_what_whole_requests_printed(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, output: str
 ) -> None:
-    folder = _varied_requests(tmp_path / "requests", 60)
+    folder = varied_requests(tmp_path / "requests", 60)
     args: list[str | Path] = [
         "requests",
         "list",
