@@ -21,7 +21,7 @@ the files. How the work is shared keeps the promises of one process:
   requests) and need every part of the work to pickle, so there one process does it all.
 
 ``CONSORTIUM_WORKERS=1`` keeps one process (a shared CI runner); ``2`` uses two from any
-number of files (the tests compare both).
+number of files (the tests compare both); unset or any other value, two from ``THRESHOLD``.
 """
 
 from __future__ import annotations
