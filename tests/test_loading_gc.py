@@ -44,7 +44,9 @@ def test_a_host_s_frozen_objects_stay_frozen() -> None:
         assert frozen > 0
         with gc_paused():
             kept = [[i] for i in range(2000)]
-        assert gc.get_freeze_count() == frozen
+        # Unfrozen, the count would be 0; a frozen object freed meanwhile (its last
+        # reference dropped) may take it down by a few.
+        assert gc.get_freeze_count() > frozen - 100
         assert len(kept) == 2000
     finally:
         gc.unfreeze()
