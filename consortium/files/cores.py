@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from io import BufferedReader
 from typing import TypeVar, cast
@@ -75,7 +76,13 @@ def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R
         if stream is not None:
             stream.flush()
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # Python 3.12 warns in the parent, after forking, when any thread of the
+            # process runs (a C library's, a test runner's watchdog); under -W error that
+            # warning would be an exception with the worker already running. Our own
+            # Python threads never run here (``_other_threads``).
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
     except OSError:  # no process to spare (a container's limit, memory): one does it all
         for fd in (numbers_read, answer_read, answer_write):
             os.close(fd)
