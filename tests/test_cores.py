@@ -88,7 +88,7 @@ def test_runs_come_back_in_order_whoever_did_them(monkeypatch: pytest.MonkeyPatc
     assert {pid for pid, _ in runs} - {parent}, "the worker did none of the runs"
 
 
-def test_a_worker_that_dies_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_loses_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Runs the worker took and never returned are done again here."""
     monkeypatch.setattr(cores, "RUN_SIZE", 10)
     monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
@@ -96,11 +96,108 @@ def test_a_worker_that_dies_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> No
 
     def work(run: Sequence[int]) -> list[int]:
         if os.getpid() != parent:
+            (tmp_path / "took").touch()
             os._exit(3)  # killed mid-run
+        time.sleep(0.002)  # so that the worker takes a run, however busy the machine
         return _halves(run)
 
     runs = cores.in_runs(work, list(range(500)))
     assert [x for done in runs for x in done] == [i * 2 for i in range(500)]
+    assert (tmp_path / "took").exists(), "the worker took no run"
+
+
+def test_a_worker_that_fails_never_returns_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A failure in the worker ends the worker (its run redone here): it never runs on in
+    the caller's code, where it would be a second copy of the command."""
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    parent = os.getpid()
+
+    def work(run: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise ValueError("the worker fails")
+        time.sleep(0.002)
+        return _halves(run)
+
+    try:
+        runs = cores.in_runs(work, list(range(500)))
+    finally:
+        if os.getpid() != parent:  # the worker escaped into this test: say so and end
+            (tmp_path / "escaped").touch()
+            os._exit(0)
+    assert [x for done in runs for x in done] == [i * 2 for i in range(500)]
+    assert not (tmp_path / "escaped").exists()
+
+
+def _recording_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_worker_is_waited_for_and_never_killed_when_done(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    forked = _recording_forks(monkeypatch)
+    killed: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, signal: killed.append((pid, signal)))
+    runs = cores.in_runs(_halves, list(range(500)))
+    assert [x for done in runs for x in done] == [i * 2 for i in range(500)]
+    assert len(forked) == 1 and _reaped(forked[0]), "no zombie left behind"
+    assert killed == []
+
+
+def test_an_interrupted_load_ends_its_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure (or ^C) here while the worker runs: the worker is ended and reaped."""
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    forked = _recording_forks(monkeypatch)
+    parent = os.getpid()
+
+    def work(run: Sequence[int]) -> list[int]:
+        if os.getpid() == parent:
+            raise ValueError("interrupted")
+        time.sleep(0.05)  # the worker is still busy when this process fails
+        return _halves(run)
+
+    with pytest.raises(ValueError, match="interrupted"):
+        cores.in_runs(work, list(range(500)))
+    assert len(forked) == 1 and _reaped(forked[0])
+
+
+def test_one_run_is_never_shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    forked = _recording_forks(monkeypatch)
+    assert cores.in_runs(len, list(range(cores.RUN_SIZE))) == [cores.RUN_SIZE]
+    assert cores.in_runs(len, []) == [0]
+    assert forked == []
+
+
+def test_never_more_than_1024_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run number fits in the pipe before the fork: a larger folder, longer runs."""
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "1")
+    monkeypatch.setattr(cores, "RUN_SIZE", 1)
+    assert cores.in_runs(len, list(range(2049))) == [3] * 683
 
 
 def test_a_failure_surfaces_as_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,17 +215,29 @@ def test_a_failure_surfaces_as_in_one_process(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_output_written_before_the_fork_is_written_once(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A fork copies what the parent has not flushed yet; the worker must not write it."""
+    """A fork copies what the parent has not flushed yet; a worker whose own writes flush
+    its buffer must not write that copy again."""
     import sys
 
     monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
     monkeypatch.setattr(cores, "RUN_SIZE", 5)
-    sys.stdout.write("before the fork\n")
-    cores.in_runs(_halves, list(range(100)))
-    sys.stdout.flush()
-    assert capfd.readouterr().out.count("before the fork") == 1
+    parent = os.getpid()
+
+    def noisy(run: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            sys.stdout.write("." * 10_000)  # more than a buffer: flushed as written
+        time.sleep(0.005)
+        return _halves(run)
+
+    with open(tmp_path / "out", "w", encoding="utf-8") as out:  # buffered, as a pipe is
+        monkeypatch.setattr(sys, "stdout", out)
+        out.write("before the fork\n")
+        cores.in_runs(noisy, list(range(100)))
+    text = (tmp_path / "out").read_text(encoding="utf-8")
+    assert "." in text, "the worker did none of the runs"
+    assert text.count("before the fork") == 1
 
 
 @pytest.mark.parametrize(
@@ -141,6 +250,28 @@ def test_workers_for(
     monkeypatch.setenv("CONSORTIUM_WORKERS", setting)
     monkeypatch.setattr(cores, "_cores", lambda: 2)
     assert cores.workers_for(count) == expected
+
+
+def test_the_cores_counted_are_this_process_s_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``taskset -c 0`` on a large machine: one core to run on, so one process."""
+    monkeypatch.delenv("CONSORTIUM_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert cores.workers_for(10**6) == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert cores.workers_for(10**6) == 2
+    monkeypatch.delattr(os, "sched_getaffinity")  # macOS and Windows have no affinity
+    assert cores.workers_for(10**6) == 2
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # unknown: one
+    assert cores.workers_for(10**6) == 1
+
+
+def test_macos_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert cores.workers_for(10**6) == 1
 
 
 def test_one_core_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from consortium.files.problems import Problem
 from tests.conftest import OWN_TEXT, Cli
 
 DATA = Path(__file__).parent / "data" / "een"
@@ -149,3 +150,61 @@ def test_help_imports_neither_httpx_nor_the_importer() -> None:
         text=True,
     ).stdout
     assert "'rich'" not in imported and "httpx" not in imported and "importing." not in imported
+
+
+def _someone_writes_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Two saved texts to import into ``out``; another program writes the first one's
+    target while the import stages its group. Returns the texts' folder and that target."""
+    from consortium.files import writes
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    own = OWN_TEXT.read_text(encoding="utf-8")
+    for reference in ("RDNO20250203001", "RDNO20250203002"):
+        (texts / f"{reference}.txt").write_text(own.replace("RDNO20250203001", reference))
+    theirs = tmp_path / "out" / "RDNO20250203001.yaml"
+    real_commit = writes.WriteBatch.commit
+
+    def commit(files: writes.WriteBatch) -> dict[Path, Problem]:
+        if len(files):
+            theirs.write_text("someone else's\n")
+        return real_commit(files)
+
+    monkeypatch.setattr(writes.WriteBatch, "commit", commit)
+    return texts, theirs
+
+
+def test_a_file_that_appears_before_its_group_is_committed_is_reported_not_written(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """That file is kept, its input reported as not imported; the other is written."""
+    texts, theirs = _someone_writes_first(tmp_path, monkeypatch)
+    out = theirs.parent
+    ran = cli("import", texts, "-o", out, "--today", "2025-03-01")
+    assert ran.exit_code == 2, ran.output
+    assert ran.stderr.splitlines()[:3] == [
+        f"{theirs}: exists: give --force to replace it",
+        "consortium: 1 profile(s) imported (1 written, 0 unchanged), 1 not imported",
+        f"wrote {out / 'RDNO20250203002.yaml'}",
+    ]
+    assert theirs.read_text() == "someone else's\n"
+    assert sorted(p.name for p in out.iterdir()) == ["RDNO20250203001.yaml", "RDNO20250203002.yaml"]
+
+
+def test_an_outcome_refused_at_its_commit_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the library: ``written`` is true only of a file on disk."""
+    from datetime import date
+
+    from consortium.importing.in_groups import settled_in_groups
+    from consortium.importing.run import Options, import_file
+
+    texts, theirs = _someone_writes_first(tmp_path, monkeypatch)
+    options = Options(out=theirs.parent, today=date(2025, 3, 1))
+    read = (import_file(path, options) for path in sorted(texts.iterdir()))
+    settled = [o for batch in settled_in_groups(read, options, set()) for o in batch]
+    assert [(o.written, [p.message for p in o.problems]) for o in settled] == [
+        (False, ["exists: give --force to replace it"]),
+        (True, []),
+    ]
