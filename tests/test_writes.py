@@ -279,3 +279,10 @@ def test_a_batch_syncs_the_file_system_of_its_folder(
         files.add(tmp_path / "a.yaml", "new\n")
         assert files.commit() == {}
     assert synced == [tmp_path.stat().st_ino]
+
+
+def test_the_folders_a_file_needs_are_made(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "calendars" / "2020" / "a.ics"
+    ran = _ics(cli, target)
+    assert ran.exit_code == 0, ran.output
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
