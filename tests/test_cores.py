@@ -98,7 +98,7 @@ def test_a_worker_that_dies_loses_nothing(monkeypatch: pytest.MonkeyPatch, tmp_p
         if os.getpid() != parent:
             (tmp_path / "took").touch()
             os._exit(3)  # killed mid-run
-        time.sleep(0.002)  # so that the worker takes a run, however busy the machine
+        time.sleep(0.005)  # so that the worker takes a run, however busy the machine
         return _halves(run)
 
     runs = cores.in_runs(work, list(range(500)))
@@ -228,7 +228,7 @@ def test_output_written_before_the_fork_is_written_once(
     def noisy(run: Sequence[int]) -> list[int]:
         if os.getpid() != parent:
             sys.stdout.write("." * 10_000)  # more than a buffer: flushed as written
-        time.sleep(0.005)
+        time.sleep(0.01)  # the worker takes a run, however busy the machine
         return _halves(run)
 
     with open(tmp_path / "out", "w", encoding="utf-8") as out:  # buffered, as a pipe is
