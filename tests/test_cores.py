@@ -315,3 +315,24 @@ def test_a_fork_refused_means_one_process(monkeypatch: pytest.MonkeyPatch) -> No
     assert [x for done in runs for x in done] == [i * 2 for i in range(100)]
     if before:
         assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open
+
+
+def test_a_worker_that_never_answers_hangs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stuck (a deadlock, a stopped process): ended once it is overdue, its runs done here."""
+    import time
+
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setattr(cores, "PATIENCE", 0.5)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    parent = os.getpid()
+
+    def work(run: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            time.sleep(3600)
+        time.sleep(0.002)
+        return _halves(run)
+
+    started = time.monotonic()
+    runs = cores.in_runs(work, list(range(300)))
+    assert [x for done in runs for x in done] == [i * 2 for i in range(300)]
+    assert time.monotonic() - started < 30

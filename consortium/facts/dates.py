@@ -14,7 +14,7 @@ import reprlib
 from datetime import date, datetime
 from typing import TypeVar
 
-from consortium.files.problems import shorten
+from consortium.display.text import shorten
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")

@@ -11,9 +11,9 @@ the files. How the work is shared keeps the promises of one process:
   read of a few bytes from a pipe is atomic), so a worker that gets no CPU on a busy
   machine takes one run at most and this process does the rest: the cost is a fork and
   one run, not half the work waiting on a starved process.
-- **Nothing lost.** A run the worker took but did not return (it was killed, it failed,
-  its answer did not unpickle) is done again here, so an exception surfaces exactly as it
-  would in one process.
+- **Nothing lost, nothing stuck.** A run the worker took but did not return (it was killed,
+  it failed, its answer did not unpickle, it did not answer in time) is done again here, so
+  an exception surfaces exactly as it would in one process.
 - **Forking only.** The worker is a fork of this process (no re-import, no pickled work,
   only the results travel back), so it is used where ``os.fork`` is safe: Linux and other
   Unixes but not macOS, whose system libraries are not fork-safe and where Python spawns.
@@ -27,7 +27,9 @@ number of files (the tests compare both); unset or any other value, two from ``T
 from __future__ import annotations
 
 import os
+import select
 import sys
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from io import BufferedReader
@@ -42,6 +44,10 @@ R = TypeVar("R")
 THRESHOLD = 200
 RUN_SIZE = 200  # files per run: small enough to balance, large enough to cost one read
 _NUMBER = 4  # bytes of a run number in the pipe (well under PIPE_BUF, so reads are atomic)
+# Seconds the worker may take beyond three times what this process took for its own runs
+# (it took fewer, or no more than one on a busy machine) before it counts as stuck: it is
+# then ended and its runs done here, so a worker that never answers never hangs a command.
+PATIENCE = 10.0
 _MAX_RUNS = 1024  # every number fits in the pipe before the fork (4 KiB, the smallest buffer)
 
 
@@ -91,30 +97,39 @@ def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R
         code = 1
         try:
             os.close(answer_read)
-            done = {n: work(runs[n]) for n in _Taker(numbers_read)}
+            # Each run pickled as soon as it is done, its rows then freed: pickled, rows
+            # take a fifth of the memory, and the answer waits for the parent to finish.
+            # One pickle per run, so the parent's unpickler never remembers them all.
+            done = [
+                pickle.dumps((n, work(runs[n])), protocol=pickle.HIGHEST_PROTOCOL)
+                for n in _Taker(numbers_read)
+            ]
             with os.fdopen(answer_write, "wb") as answer:
-                for number, result in done.items():  # one pickle per run: bounded memos
-                    pickle.dump((number, result), answer, protocol=pickle.HIGHEST_PROTOCOL)
+                for pickled in done:
+                    answer.write(pickled)
             code = 0
         finally:
             os._exit(code)
     os.close(answer_write)
     results: dict[int, R] = {}
     try:
+        started = time.monotonic()
         for number in _Taker(numbers_read):
             results[number] = work(runs[number])
-        reader, answer_read = os.fdopen(answer_read, "rb"), -1
-        with reader:  # read as it unpickles: no second copy of the rows as bytes
-            received = _unpickled(reader)
-        _, status = os.waitpid(pid, 0)
-        pid = 0
-        if os.waitstatus_to_exitcode(status) == 0:
-            results.update(cast(dict[int, R], received))
+        patience = PATIENCE + 3 * (time.monotonic() - started)
+        if select.select([answer_read], [], [], patience)[0]:  # it answers, or is gone
+            reader, answer_read = os.fdopen(answer_read, "rb"), -1
+            with reader:  # read as it unpickles: no second copy of the rows as bytes
+                received = _unpickled(reader)
+            _, status = os.waitpid(pid, 0)
+            pid = 0
+            if os.waitstatus_to_exitcode(status) == 0:
+                results.update(cast(dict[int, R], received))
     finally:
         os.close(numbers_read)
         if answer_read != -1:
             os.close(answer_read)
-        if pid:  # interrupted: the worker's results are no longer wanted
+        if pid:  # stuck, or this one was interrupted: its results are not waited for
             _end(pid)
     # Whatever the worker took and did not return is done here, in order.
     return [results[n] if n in results else work(runs[n]) for n in range(len(runs))]
