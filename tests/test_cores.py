@@ -336,3 +336,20 @@ def test_a_worker_that_never_answers_hangs_nothing(monkeypatch: pytest.MonkeyPat
     runs = cores.in_runs(work, list(range(300)))
     assert [x for done in runs for x in done] == [i * 2 for i in range(300)]
     assert time.monotonic() - started < 30
+
+
+def test_the_patience_grows_with_this_process_s_own_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With no fixed patience left, the worker still gets three times what this process
+    took (never a negative wait, which ``select`` refuses): the same result, no failure."""
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setattr(cores, "PATIENCE", 0.0)
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+
+    def work(run: Sequence[int]) -> tuple[int, list[int]]:
+        time.sleep(0.002)
+        return os.getpid(), _halves(run)
+
+    runs = cores.in_runs(work, list(range(500)))
+    assert [x for _, done in runs for x in done] == [i * 2 for i in range(500)]
