@@ -369,10 +369,23 @@ def test_undecodable_file_names_keep_machine_output_valid(tmp_path: Path) -> Non
 # 8. Bounded resources --------------------------------------------------------------------
 
 
+# Started from a small interpreter: a peak measured straight from this test process could
+# count pages of the (large) test process that a fork copied before the command's exec.
+_MEASURE = (
+    "import os, subprocess, sys\n"
+    "proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(proc.pid, 0)\n"
+    "print(os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024)\n"
+)
+
+
 def _peak_mib(argv: list[str]) -> tuple[int, int]:
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+    """The command's exit status and its peak resident memory in MiB."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, check=True
+    )
+    status, peak = (int(word) for word in done.stdout.split())
+    return status, peak
 
 
 def test_a_one_mebibyte_list_is_refused_cheaply(tmp_path: Path) -> None:

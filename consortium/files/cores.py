@@ -47,6 +47,7 @@ _NUMBER = 4  # bytes of a run number in the pipe (well under PIPE_BUF, so reads 
 # Seconds the worker may take beyond three times what this process took for its own runs
 # (it took fewer, or no more than one on a busy machine) before it counts as stuck: it is
 # then ended and its runs done here, so a worker that never answers never hangs a command.
+# (A monotonic timer for a time-out, not the date: no output depends on it.)
 PATIENCE = 10.0
 _MAX_RUNS = 1024  # every number fits in the pipe before the fork (4 KiB, the smallest buffer)
 
