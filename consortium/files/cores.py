@@ -39,8 +39,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # From this many files a second process pays (`benchmarks/run.py --only cores`, requests
-# listed with two processes against one: 0.93x at 150 files, 0.89x at 300, 0.72x at 1 200,
-# 0.59x at 10 000); below it, start-up is most of the time and a fork changes nothing.
+# listed with two processes against one, three runs: 0.93-0.99x at 150 files, 0.89-0.95x
+# at 300, 0.72-0.77x at 1 200, 0.59-0.62x at 10 000); below it, start-up is most of the time.
 THRESHOLD = 200
 RUN_SIZE = 200  # files per run: small enough to balance, large enough to cost one read
 _NUMBER = 4  # bytes of a run number in the pipe (well under PIPE_BUF, so reads are atomic)
