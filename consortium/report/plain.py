@@ -1,8 +1,9 @@
 """Reports for a log or a pipe written without Rich, byte for byte as Rich writes them there.
 
 Importing Rich and building its console and table costs a report 15-25 ms of start-up
-(``check`` text stood at 1.3x a minimal Typer app with it, 1.15-1.25x without). Where the output is no terminal Rich draws no colour and no
-style, so its lines are plain text that this module writes directly: a line printed with
+(``check`` text stood at 1.3x a minimal Typer app with it, 1.15-1.25x without). Where the
+output is no terminal Rich draws no colour and no style, so its lines are plain text that
+this module writes directly: a line printed with
 ``soft_wrap`` and the ``box.SIMPLE_HEAD`` tables of ``layout``. Only the cases whose bytes are
 known to match are written here; the others are left to Rich (``plain_stream``, ``table``).
 ``tests/test_plain_output.py`` holds both writers to the same bytes.
