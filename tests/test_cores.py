@@ -353,3 +353,20 @@ def test_the_patience_grows_with_this_process_s_own_share(
 
     runs = cores.in_runs(work, list(range(500)))
     assert [x for _, done in runs for x in done] == [i * 2 for i in range(500)]
+
+
+def test_a_reader_gone_before_the_fork_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`consortium requests list | head -1`: stdout's reader may be gone when the folder is
+    shared; the load goes on, and the next write of the command says so, as in one process."""
+    import io
+    import sys
+
+    class Gone(io.StringIO):
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setenv("CONSORTIUM_WORKERS", "2")
+    monkeypatch.setattr(cores, "RUN_SIZE", 10)
+    monkeypatch.setattr(sys, "stdout", Gone())
+    runs = cores.in_runs(_halves, list(range(100)))
+    assert [x for done in runs for x in done] == [i * 2 for i in range(100)]

@@ -26,6 +26,7 @@ number of files (the tests compare both); unset or any other value, two from ``T
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import sys
@@ -81,7 +82,8 @@ def _shared(work: Callable[[Sequence[T]], R], runs: list[Sequence[T]]) -> list[R
     answer_read, answer_write = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # a fork copies unwritten output
         if stream is not None:
-            stream.flush()
+            with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`):
+                stream.flush()  # this process's next write says so, as without a fork
     try:
         with warnings.catch_warnings():
             # Python 3.12 warns in the parent, after forking, when any thread of the
