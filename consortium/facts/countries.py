@@ -11,6 +11,7 @@ from __future__ import annotations
 import reprlib
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 EXTRA_CODES = {"XK": "Kosovo"}
 # The EU's own nomenclature uses EL for Greece and UK for the United Kingdom (Interinstitutional
@@ -40,16 +41,16 @@ def check_country(value: object) -> str:
         )
     if not isinstance(value, str):
         raise ValueError(f"expected a two-letter country code, got {reprlib.repr(value)}")
-    code = value.strip().upper()
+    found = _lookup(value, near=False)
+    if found.code:
+        return found.code
     names = country_names()
-    if code in names:
-        return code
-    if code in EU_SPELLINGS:
-        iso = EU_SPELLINGS[code]
-        raise ValueError(f"'{value}' is the EU's spelling: use the ISO code {iso} ({names[iso]})")
-    by_name = {name.lower(): c for c, name in names.items()}
-    if value.strip().lower() in by_name:
-        raise ValueError(f"write the ISO code {by_name[value.strip().lower()]}, not the name")
+    if found.eu:
+        raise ValueError(
+            f"'{value}' is the EU's spelling: use the ISO code {found.eu} ({names[found.eu]})"
+        )
+    if found.named:
+        raise ValueError(f"write the ISO code {found.named}, not the name")
     raise ValueError(f"unknown country code '{value}': use ISO 3166-1 alpha-2, e.g. FR, ES, NO")
 
 
@@ -57,21 +58,47 @@ def code_for(value: str) -> str:
     """The ISO code a filter option (``--country``) names, or ValueError with the code to
     write: a name or a near name ('write IT for Italy'), the EU's spelling ('write GR for
     Greece'). A filter that can never match must not read as "no results"."""
-    from consortium.display.text import closest
+    found = _lookup(value, near=True)
+    if found.code:
+        return found.code
+    names = country_names()
+    if found.eu:
+        code = value.strip().upper()
+        raise ValueError(f"write {found.eu} for {names[found.eu]} ({code} is the EU's spelling)")
+    if found.named:
+        raise ValueError(f"write {found.named} for {names[found.named]}")
+    raise ValueError("not a country code: write an ISO 3166-1 alpha-2 code, e.g. FR, ES, NO")
 
+
+class _Found(NamedTuple):
+    """What a country as people write it stands for: a known code, the code of the EU's
+    spelling (EL for GR), or the code of the country it names."""
+
+    code: str | None = None
+    eu: str | None = None
+    named: str | None = None
+
+
+def _lookup(value: str, near: bool) -> _Found:
+    """The one lookup behind a file's country and a ``--country`` option: the code, then
+    the EU's spelling, then the name (``near``: or the closest name, for an option)."""
     code = value.strip().upper()
     names = country_names()
     if code in names:
-        return code
+        return _Found(code=code)
     if code in EU_SPELLINGS:
-        iso = EU_SPELLINGS[code]
-        raise ValueError(f"write {iso} for {names[iso]} ({code} is the EU's spelling)")
+        return _Found(eu=EU_SPELLINGS[code])
     by_name = {name.casefold(): c for c, name in names.items()}
-    near = closest(value.strip().casefold(), by_name) if len(code) > 2 else None
-    if near is not None:
-        iso = by_name[near]
-        raise ValueError(f"write {iso} for {names[iso]}")
-    raise ValueError("not a country code: write an ISO 3166-1 alpha-2 code, e.g. FR, ES, NO")
+    key = value.strip().casefold()
+    if key in by_name:
+        return _Found(named=by_name[key])
+    if near and len(code) > 2:
+        from consortium.display.text import closest
+
+        close = closest(key, by_name)
+        if close is not None:
+            return _Found(named=by_name[close])
+    return _Found()
 
 
 def country_name(code: str) -> str:
