@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.check.context import Context, Hit, Severity, describe
+from consortium.check.rules.coordinator_label import unfixable
 from consortium.facts.labels import lapses_before
+
+__all__ = ["ID", "SEVERITY", "check", "unfixable"]  # unfixable: coordinator-label's, the same
 
 ID = "label-expiry"
 SEVERITY: Severity = "warning"
-
-
-def unfixable(ctx: Context) -> str | None:
-    """An added member is no coordinator's label: the coordinator's must change."""
-    if ctx.coordinators:
-        return "the coordinator's label must be renewed or the coordinator changed"
-    return None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
