@@ -42,8 +42,8 @@ def check_country(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a two-letter country code, got {reprlib.repr(value)}")
     found = _lookup(value, near=False)
-    if found.code:
-        return found.code
+    if isinstance(found, str):
+        return found
     names = country_names()
     if found.eu:
         raise ValueError(
@@ -59,8 +59,8 @@ def code_for(value: str) -> str:
     write: a name or a near name ('write IT for Italy'), the EU's spelling ('write GR for
     Greece'). A filter that can never match must not read as "no results"."""
     found = _lookup(value, near=True)
-    if found.code:
-        return found.code
+    if isinstance(found, str):
+        return found
     names = country_names()
     if found.eu:
         code = value.strip().upper()
@@ -71,21 +71,21 @@ def code_for(value: str) -> str:
 
 
 class _Found(NamedTuple):
-    """What a country as people write it stands for: a known code, the code of the EU's
-    spelling (EL for GR), or the code of the country it names."""
+    """What a country that is no code stands for: the code of the EU's spelling (EL for
+    GR), or the code of the country it names."""
 
-    code: str | None = None
     eu: str | None = None
     named: str | None = None
 
 
-def _lookup(value: str, near: bool) -> _Found:
-    """The one lookup behind a file's country and a ``--country`` option: the code, then
-    the EU's spelling, then the name (``near``: or the closest name, for an option)."""
+def _lookup(value: str, near: bool) -> str | _Found:
+    """The one lookup behind a file's country and a ``--country`` option: the code (the
+    common case, returned as it is), then the EU's spelling, then the name (``near``: or
+    the closest name, for an option)."""
     code = value.strip().upper()
     names = country_names()
     if code in names:
-        return _Found(code=code)
+        return code
     if code in EU_SPELLINGS:
         return _Found(eu=EU_SPELLINGS[code])
     by_name = {name.casefold(): c for c, name in names.items()}
