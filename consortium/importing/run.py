@@ -234,16 +234,13 @@ def write(outcome: ImportResult, options: Options, files: WriteBatch | None = No
                 f"{path_text(target)} (imported)",
             )
         )
-    problem = None
-    if not outcome.diff:
-        force = options.force
-        problem = (
-            files.add(target, text, force)
-            if files is not None
-            else _write_text(target, text, force)
-        )
+    problem: Problem | None
     if outcome.diff:
         problem = Problem(target, "exists and differs: give --force to replace it (changes above)")
+    elif files is not None:
+        problem = files.add(target, text, options.force)
+    else:
+        problem = _write_text(target, text, options.force)
     if problem:
         outcome.problems.append(problem)
     else:
