@@ -6,6 +6,7 @@ twice, once as a user's pipe gets it and once with Rich forced, and compares the
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -248,3 +249,26 @@ def test_check_into_a_pipe_imports_no_rich() -> None:
         loaded = done.stderr.splitlines()[-1]
         expected = "['consortium.report.layout']" if not extra else "[]"
         assert loaded == expected, (extra, done.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("requests", "show", "RDFR20201119001", "--requests", str(ROOT / "requests")),
+        ("clusters", "show", "dk-vestenergi", "--clusters", str(EXAMPLE / "clusters")),
+        ("calls", "show", "COS-CLUSTER-2020-3-03"),
+    ],
+)
+def test_a_record_into_a_pipe_is_rich_s_rows_unpadded(cli: Cli, args: tuple[str, ...]) -> None:
+    """Unwrapped, Rich pads every line of a record to its longest value (490 characters
+    for the seed) and centres the title over it: a pipe gets the same rows without the
+    padding, the title first."""
+    piped = cli(*args, "--today", "2020-11-27", env={"COLUMNS": None})
+    drawn = cli(*args, "--today", "2020-11-27", env={"COLUMNS": None, "TTY_COMPATIBLE": "1"})
+    assert piped.exit_code == drawn.exit_code == 0, piped.output
+    lines = piped.stdout.splitlines()
+    rich_lines = re.sub(r"\x1b\[[0-9;]*m", "", drawn.stdout).splitlines()  # its styles
+    assert all(line == line.rstrip() for line in lines)
+    assert lines[0] == rich_lines[0].strip()  # the title
+    assert lines[1:] == [line.rstrip() for line in rich_lines[1:]]
+    assert len(lines) > 5

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from consortium.display.text import visible
 from consortium.facts.deadlines import countdown, make_deadline, stamp
 from consortium.models import Call
-from consortium.report.layout import Column
+from consortium.report.layout import Column, write_fields
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
     Code,
@@ -88,17 +88,8 @@ def show_markdown(view: CallView, stream: TextIO) -> None:
 
 
 def show_text(view: CallView, stream: TextIO) -> None:
-    from rich.table import Table
-
-    from consortium.report.console import console
-
     call = view.call
-    table = Table(show_header=False, box=None, title=visible(f"{call.id}: {call.title}"))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for label, value in _rows(call, view.now):
-        table.add_row(label, visible(value))
-    console(stream).print(table)
+    write_fields(visible(f"{call.id}: {call.title}"), _rows(call, view.now), stream)
 
 
 def _rows(call: Call, now: datetime) -> list[tuple[str, str]]:

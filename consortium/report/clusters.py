@@ -9,7 +9,7 @@ from consortium.catalogue.clusters import Entry
 from consortium.display.text import path_text, visible
 from consortium.facts.labels import lapses_before
 from consortium.models import Label
-from consortium.report.layout import Column
+from consortium.report.layout import Column, write_fields
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
     Code,
@@ -102,17 +102,8 @@ def show_markdown(view: ClusterView, stream: TextIO) -> None:
 
 
 def show_text(view: ClusterView, stream: TextIO) -> None:
-    from rich.table import Table
-
-    from consortium.report.console import console
-
     entry = view.entry
-    table = Table(show_header=False, box=None, title=visible(f"{entry.id}: {entry.cluster.name}"))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for key, value in _rows(view):
-        table.add_row(key, visible(value))
-    console(stream).print(table)
+    write_fields(visible(f"{entry.id}: {entry.cluster.name}"), _rows(view), stream)
 
 
 def _rows(view: ClusterView) -> list[tuple[str, str]]:

@@ -8,12 +8,13 @@ wrap; only free text (names, titles) may, and only at spaces.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from consortium.display.text import visible
 from consortium.report import plain
-from consortium.report.console import console, width
+from consortium.report.console import UNWRAPPED, console, width
 
 ELASTIC_MIN = 16  # a free-text column is allowed down to this width, or its longest word
 
@@ -108,3 +109,26 @@ def _table(columns: list[Column]) -> object:
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def write_fields(title: str, rows: Sequence[tuple[str, str]], stream: TextIO) -> None:
+    """One record's fields, a label and its value a line (`requests show`, `clusters show`,
+    `calls show`). On a terminal, or at a width ``COLUMNS`` gives, Rich's grid folds long
+    values under their column. Unwrapped (a log, a pipe) Rich would pad every line to the
+    longest value and centre the title over that width (a 490-character line for the
+    seed's title): there the same rows are written unpadded, the title on a line of its own."""
+    shown = [(label, visible(value)) for label, value in rows]
+    if width() == UNWRAPPED and plain.plain_stream(stream):
+        stream.write(plain.line(title))
+        label_width = max((len(label) for label, _ in shown), default=0)
+        for label, value in shown:
+            stream.write(plain.line(f" {label:<{label_width}}  {value}".rstrip()))
+        return
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None, title=title)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in shown:
+        table.add_row(label, value)
+    console(stream).print(table)

@@ -9,7 +9,7 @@ from consortium.catalogue.requests import Listing
 from consortium.display.text import path_text, visible
 from consortium.facts.countries import country_name
 from consortium.facts.deadlines import Deadline, day_stamp, short_countdown, stamp
-from consortium.report.layout import Column
+from consortium.report.layout import Column, write_fields
 from consortium.report.layout import write_table as draw
 from consortium.report.values import (
     Code,
@@ -162,18 +162,9 @@ def show_json(view: RequestView, stream: TextIO) -> None:
 
 
 def show_text(view: RequestView, stream: TextIO) -> None:
-    from rich.table import Table
-
-    from consortium.report.console import console
-
     item, now = view.item, view.now
     request = item.request
-    table = Table(show_header=False, box=None, title=f"{request.reference}: {request.ref.kind}")
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for label, value in _rows(item, now):
-        table.add_row(label, visible(value))
-    console(stream).print(table)
+    write_fields(f"{request.reference}: {request.ref.kind}", _rows(item, now), stream)
 
 
 def show_markdown(view: RequestView, stream: TextIO) -> None:
