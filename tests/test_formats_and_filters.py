@@ -333,3 +333,14 @@ def test_a_consortium_without_members_says_so_instead_of_bare_headers(
     assert result.exit_code == 1
     assert "Members: none yet" in result.stdout
     assert "Cluster" not in result.stdout  # no header row of an empty table
+
+
+def test_the_clock_is_read_in_brussels_time_as_today_is(cli: Cli) -> None:
+    """Without --today, --now or CONSORTIUM_NOW the header says Brussels time, as with
+    them: "today" is one day whichever way it comes (past 23:00 UTC in winter, the UTC
+    date is already yesterday in Brussels)."""
+    from consortium.cli.common import resolve_now
+
+    assert str(resolve_now(None, None).tzinfo) == "Europe/Brussels"
+    shown = cli("requests", "list", "--all").stdout.splitlines()[0]
+    assert shown.endswith((" CET", " CEST")), shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
@@ -38,8 +38,10 @@ NowOption = Annotated[
 
 
 def resolve_now(today: str | None, now: str | None) -> datetime:
-    """The one place the clock is read, and only when no instant was given."""
-    from consortium.facts.deadlines import parse_now
+    """The one place the clock is read, and only when no instant was given: in Brussels
+    time, as ``--today`` and ``--now`` are read, so "today" (the day judged when a call
+    has no deadline, the header's "as of") is the same day whichever way it is given."""
+    from consortium.facts.deadlines import BRUSSELS, parse_now, zone
 
     if today is not None and now is not None:
         fail_message("--today and --now both set the judged day: give one of them")
@@ -47,7 +49,7 @@ def resolve_now(today: str | None, now: str | None) -> datetime:
         given = parse_now(today, now, os.environ.get("CONSORTIUM_NOW"))
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    return given or datetime.now(UTC)
+    return given or datetime.now(zone(BRUSSELS))
 
 
 def report_problems(problems: list[Problem]) -> None:
