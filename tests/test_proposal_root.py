@@ -8,14 +8,17 @@ work tree.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
 
-from tests.conftest import EXAMPLE, Cli
+from tests.conftest import EXAMPLE, REQUESTS, ROOT, Cli
 
 BEFORE = ("--today", "2020-11-27")
 FOLDER_OPTIONS = ("--requests", "--clusters", "--calls", "--consortium", "--root")
@@ -177,3 +180,22 @@ def test_folder_options_have_one_name_and_say_their_default() -> None:
             is_folder = set(param.opts) & set(FOLDER_OPTIONS) or param.name == "path"
             if is_folder:
                 assert "default:" in (param.help or ""), (name, param.opts)
+
+
+def test_the_example_can_be_copied_and_checked_where_it_lands(tmp_path: Path) -> None:
+    """A user copies the example to start from (`cp -r`, which keeps links): its request is
+    a file of its own, the same as the bundled one, so the copy checks as the example does."""
+    request = EXAMPLE / "requests" / "RDFR20201119001.yaml"
+    assert not request.is_symlink()
+    assert request.read_bytes() == (REQUESTS / "RDFR20201119001.yaml").read_bytes()
+    folder = tmp_path / "copy"
+    shutil.copytree(EXAMPLE, folder, symlinks=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "consortium", "check", "--today", "2020-11-20"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 1, done.stderr  # incomplete, as the example: not "outside"
+    assert done.stdout.startswith("INCOMPLETE")
