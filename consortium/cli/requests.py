@@ -123,7 +123,7 @@ def show(
     today: TodayOption = None,
     now: NowOption = None,
 ) -> None:
-    """Show every field of one request, with its deadlines counted down."""
+    """Show one request's fields (not its long description), with its deadlines counted down."""
     from consortium.catalogue.requests import find
     from consortium.report.views import RequestView
 
